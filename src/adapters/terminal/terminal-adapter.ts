@@ -1,0 +1,86 @@
+import { userInfo } from 'node:os';
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import type { OutboundMessage } from '../../engine/types.js';
+import type { ConversationRuntime } from '../../runtime/runtime.js';
+import type { DeliveryTarget, MessageSink } from '../../runtime/ports.js';
+import type { ConversationKey } from '../../store/conversation-store.js';
+import { textToEvent } from '../shared/inbound-text.js';
+import { renderForTerminal } from './render.js';
+
+export interface TerminalOptions {
+  readonly input: Readable & { isTTY?: boolean };
+  readonly output: Writable & { isTTY?: boolean };
+  /** Who is typing; defaults to the operating system's user name. */
+  readonly user?: string;
+  /** How long piped input waits at its end for pending timed steps. */
+  readonly drainTimeoutMs?: number;
+}
+
+const PLATFORM = 'terminal';
+
+/**
+ * The terminal chat: the real engine, database and queue, with lines for messages.
+ * Interactive on a TTY; with piped input it reads one message per line and, at the end, waits for the
+ * conversation's pending timed steps (at most a minute) so `printf '/breathe\n' | npm run console` plays through.
+ */
+export class TerminalAdapter {
+  readonly platform = PLATFORM;
+  readonly key: ConversationKey;
+  readonly sink: MessageSink;
+  private readonly color: boolean;
+
+  constructor(private readonly options: TerminalOptions) {
+    const user = options.user ?? safeUserName();
+    this.key = { platform: PLATFORM, chatId: `terminal:${user}`, userId: user };
+    this.color = Boolean(options.output.isTTY) && !process.env.NO_COLOR;
+    this.sink = { platform: PLATFORM, deliver: (target, messages) => this.print(target, messages) };
+  }
+
+  /** Runs until input ends (or /quit). Resolves when the chat is over. */
+  async run(runtime: ConversationRuntime): Promise<void> {
+    const interactive = Boolean(this.options.input.isTTY);
+    const rl = createInterface({ input: this.options.input, terminal: interactive, crlfDelay: Infinity });
+    if (interactive) {
+      this.options.output.write(
+        'Tether terminal chat. Type /help to see what we can do, /quit to leave.\n\n',
+      );
+      rl.setPrompt('you › ');
+      rl.prompt();
+    }
+    for await (const line of rl) {
+      if (/^\/(quit|exit)\s*$/i.test(line.trim())) break;
+      if (line.trim() === '' && !interactive) continue;
+      await runtime.dispatch({ key: this.key }, textToEvent(line));
+      if (interactive) rl.prompt();
+    }
+    rl.close();
+    if (!interactive) await this.drain(runtime);
+  }
+
+  /** Waits until the conversation has no timed step pending, or the timeout passes. */
+  private async drain(runtime: ConversationRuntime): Promise<void> {
+    const deadline = Date.now() + (this.options.drainTimeoutMs ?? 60_000);
+    while (Date.now() < deadline) {
+      const conversation = await runtime.conversation({ key: this.key });
+      if (!conversation?.state.timers.some((t) => t.kind === 'step')) return;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  private async print(_target: DeliveryTarget, messages: readonly OutboundMessage[]): Promise<void> {
+    for (const message of messages) {
+      const text = renderForTerminal(message, this.color);
+      const prefix = this.color ? '\x1b[36mtether ›\x1b[39m ' : '';
+      this.options.output.write(`${prefix}${text}\n${this.color ? '\n' : ''}`);
+    }
+  }
+}
+
+function safeUserName(): string {
+  try {
+    return userInfo().username.slice(0, 60) || 'local';
+  } catch {
+    return 'local';
+  }
+}

@@ -1,0 +1,82 @@
+import type { Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Config } from './config/schema.js';
+import { createDatabase, type Database } from './db/client.js';
+import { migrate } from './db/migrate.js';
+import type { FlowRegistry } from './engine/flow.js';
+import type { TextScreen } from './engine/text-gate.js';
+import { builtInRegistry } from './flows/index.js';
+import { createRedis } from './queue/redis.js';
+import { BullTimerScheduler, startTimerWorker, type TimerJob } from './queue/timer-queue.js';
+import type { Logger } from './runtime/logger.js';
+import type { MessageSink } from './runtime/ports.js';
+import { ConversationRuntime } from './runtime/runtime.js';
+import { PrismaConversationStore } from './store/prisma-store.js';
+
+export interface Tether {
+  readonly runtime: ConversationRuntime;
+  readonly db: Database;
+  readonly scheduler: BullTimerScheduler;
+  readonly worker: Worker<TimerJob>;
+  close(): Promise<void>;
+}
+
+export interface TetherOptions {
+  readonly sinks: readonly MessageSink[];
+  readonly log: Logger;
+  readonly registry?: FlowRegistry;
+  readonly screens?: readonly TextScreen[];
+  readonly clock?: () => number;
+}
+
+/**
+ * Wires the parts together: migrates the database, connects Postgres and Redis, starts the timer worker and
+ * puts back every timer the stored conversations wait for.
+ */
+export async function startTether(config: Config, options: TetherOptions): Promise<Tether> {
+  const { log } = options;
+  const migration = await migrate(config.DATABASE_URL);
+  if (migration.createdDatabase) log.info('created the database');
+  if (migration.applied.length) log.info({ migrations: migration.applied }, 'applied migrations');
+
+  const db = createDatabase(config.DATABASE_URL);
+  const redis: Redis[] = [createRedis(config.REDIS_URL), createRedis(config.REDIS_URL)];
+  for (const r of redis) r.on('error', (err: Error) => log.warn({ err: err.message }, 'redis connection problem'));
+  const scheduler = new BullTimerScheduler(redis[0]!, config.REDIS_PREFIX, options.clock);
+  const runtime = new ConversationRuntime({
+    store: new PrismaConversationStore(db),
+    registry: options.registry ?? builtInRegistry(),
+    settings: {
+      timingScale: config.TIMING_SCALE,
+      followUpMs: config.FOLLOW_UP_MINUTES * 60_000,
+      highCraving: config.HIGH_CRAVING,
+    },
+    timers: scheduler,
+    sinks: options.sinks,
+    log,
+    ...(options.screens ? { screens: options.screens } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
+  const worker = startTimerWorker(redis[1]!, config.REDIS_PREFIX, async (job) => {
+    await runtime.dispatch({ conversationId: job.conversationId }, { type: 'timer', timerId: job.timerId });
+  });
+  worker.on('failed', (job, err) => log.error({ err: err.message, jobId: job?.id }, 'timer job failed'));
+  const rearmed = await runtime.rearmTimers();
+  if (rearmed) log.info({ timers: rearmed }, 're-armed stored timers');
+
+  let closed = false;
+  return {
+    runtime,
+    db,
+    scheduler,
+    worker,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await worker.close();
+      await scheduler.close();
+      await Promise.all(redis.map((r) => r.quit().catch(() => r.disconnect())));
+      await db.$disconnect();
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+
+const url = (protocols: string[], example: string) =>
+  z
+    .string()
+    .trim()
+    .refine((v) => {
+      try {
+        return protocols.includes(new URL(v).protocol);
+      } catch {
+        return false;
+      }
+    }, `must be a ${protocols.join(' or ')} URL, for example ${example}`);
+
+const number = (min: number, max: number, example: string) =>
+  z.coerce
+    .number({ error: `must be a number from ${min} to ${max}, for example ${example}` })
+    .min(min, `must be at least ${min}, for example ${example}`)
+    .max(max, `must be at most ${max}, for example ${example}`);
+
+/** Every setting Tether reads from the environment, with its default and an example for error messages. */
+export const configSchema = z.object({
+  DATABASE_URL: url(['postgres:', 'postgresql:'], 'postgresql://postgres:postgres@127.0.0.1:5432/tether').default(
+    'postgresql://postgres:postgres@127.0.0.1:5432/tether',
+  ),
+  REDIS_URL: url(['redis:', 'rediss:'], 'redis://127.0.0.1:6379').default('redis://127.0.0.1:6379'),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[a-zA-Z0-9_-]{1,40}$/, 'must be 1-40 letters, digits, - or _, for example tether')
+    .default('tether'),
+  /** Multiplies every exercise timing: 1 is real time, 0.01 plays a breathing exercise a hundred times faster. */
+  TIMING_SCALE: number(0.001, 10, '0.01').default(1),
+  /** After a check-in with a high craving, how long until Tether gently checks back in. */
+  FOLLOW_UP_MINUTES: number(1, 24 * 60, '60').default(60),
+  /** A craving at or above this (0-10) counts as high. */
+  HIGH_CRAVING: number(1, 10, '7').default(7),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent'], {
+    error: 'must be one of fatal, error, warn, info, debug, silent, for example info',
+  }).default('info'),
+  TELEGRAM_BOT_TOKEN: z
+    .string()
+    .regex(/^\d+:[A-Za-z0-9_-]{20,}$/, 'must look like 123456789:AAH... (the token @BotFather gives you)')
+    .optional(),
+  DISCORD_TOKEN: z.string().min(20, 'must be the bot token from the Discord developer portal').optional(),
+});
+
+export type Config = z.infer<typeof configSchema>;

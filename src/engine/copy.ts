@@ -1,0 +1,50 @@
+import type { FlowRegistry } from './flow.js';
+import { compileTemplate, paragraphs, plain, renderTemplate } from './rich-text.js';
+import type { RichText } from './types.js';
+
+/*
+ * Everything the engine itself says, outside any flow. Warm, plain, person-first; never medical advice.
+ * Markup here uses the same *bold* and _italic_ as flows.
+ */
+
+const md = (source: string): RichText => renderTemplate(compileTemplate(source), () => '');
+
+export const copy = {
+  welcome: md(
+    "Hi, I'm *Tether*, a companion for people in recovery and the groups that support them.\n\n" +
+      'I can walk you through a short check-in, breathe with you, or help you ground yourself when things feel like too much. ' +
+      "I'm peer support: _not_ treatment, not a therapist, and not an emergency service. " +
+      'If you are in danger right now, please call your local emergency number.',
+  ),
+  helpTail: md('Send /cancel at any time to stop what we are doing; nothing bad happens if you do.\n' +
+    "_Tether is peer support, not treatment or an emergency service. In an emergency, call your local emergency number._"),
+  idle: md("I'm here. Whenever you like, /checkin to check in, /breathe to breathe together, or /ground for a grounding exercise. /help shows everything."),
+  cancelled: (title: string) => md(`Okay, we've stopped the ${title.toLowerCase()}. Answers from this one weren't saved. I'm here whenever you want to pick something up again.`),
+  nothingToCancel: md("There's nothing running right now, so there's nothing to stop. /help shows what we can do."),
+  unknownCommand: (name: string) => paragraphs(plain(`I don't know the command /${name}.`), md('/help shows what I can do.')),
+  staleButton: md('That button belongs to an earlier question, so I left it alone.'),
+  staleButtonIdle: md("That button is from a conversation that has already ended. /help shows what we can do now."),
+  alreadyRunning: (title: string) => md(`We're already in the ${title.toLowerCase()}. Here's where we were:`),
+  nested: (inner: string, outer: string) => md(`Let's do the ${inner.toLowerCase()} first. Afterwards we'll come back to your ${outer.toLowerCase()}.`),
+  resumed: (title: string) => md(`Back to your ${title.toLowerCase()}, where we left off.`),
+  exerciseWaiting: md("I'm right here. The next step comes by itself; send /cancel if you'd like to stop."),
+  tooLong: (max: number) => md(`That's more than I can take in one message. Could you keep it under ${max.toLocaleString('en-US')} characters?`),
+  empty: md("I didn't catch anything there."),
+  hint: {
+    'not-a-number': (min: number, max: number) => md(`Could you answer with a number from ${min} to ${max}?`),
+    'out-of-range': (min: number, max: number) => md(`That's outside what this question takes. A whole number from ${min} to ${max}, please.`),
+    'unknown-option': md("I couldn't match that to one of the choices. You can tap one, or type its number or its name."),
+    'no-words': md("I couldn't find words in that. A word or two is plenty."),
+    'too-long': (max: number) => md(`That's a bit long for this one. Could you keep it under ${max.toLocaleString('en-US')} characters?`),
+  },
+} as const;
+
+/** The /help text: every flow with a command, in the order flows were registered. */
+export function helpText(registry: FlowRegistry): RichText {
+  const lines = [...registry.byCommand.values()].map((f) => `/${f.command} - ${f.summary}`);
+  return paragraphs(
+    md('*What we can do together*'),
+    plain([...lines, '/help - this list', '/cancel - stop what we are doing', '/start - what Tether is'].join('\n')),
+    copy.helpTail,
+  );
+}

@@ -1,0 +1,506 @@
+import { readAnswer, type AnswerResult } from './answers.js';
+import { copy, helpText } from './copy.js';
+import type { CompiledFlow, CompiledOption, CompiledStep, Condition, FlowRegistry, Target } from './flow.js';
+import { paragraphs, renderTemplate } from './rich-text.js';
+import { passTextGate, type TextScreen } from './text-gate.js';
+import {
+  SKIP_VALUE,
+  STATE_SHAPE,
+  emptyState,
+  type AnswerValue,
+  type ConversationState,
+  type EngineSettings,
+  type FlowRun,
+  type InboundEvent,
+  type OutboundMessage,
+  type PendingTimer,
+  type PromptInput,
+  type RecordEffect,
+  type RichText,
+  type TimerRequest,
+  type Transition,
+} from './types.js';
+
+/**
+ * The conversation engine: (stored state, one inbound event) → (new state, messages, timers, records).
+ * Pure and synchronous; the clock is passed in. The runtime stores the result and carries it out.
+ */
+export interface EngineContext {
+  readonly now: number;
+  readonly registry: FlowRegistry;
+  readonly settings: EngineSettings;
+  /** Checks every piece of free text before a flow reads it (see text-gate.ts). */
+  readonly screens?: readonly TextScreen[];
+}
+
+/** Flows started from inside other flows nest at most this deep; beyond it the new flow replaces the stack. */
+const MAX_DEPTH = 3;
+/** A busy person's follow-up waits this long, at most this many times. */
+const FOLLOW_UP_RETRY_MS = 10 * 60_000;
+const FOLLOW_UP_MAX_DEFERRALS = 6;
+/** Guards against a flow that keeps moving without asking or waiting (compileFlows already rejects such loops). */
+const MAX_MOVES = 1000;
+
+export class EngineError extends Error {
+  constructor(
+    message: string,
+    readonly detail: { readonly flowId?: string | undefined; readonly stepId?: string | undefined },
+  ) {
+    super(message);
+    this.name = 'EngineError';
+  }
+}
+
+export function handleEvent(stored: ConversationState | undefined, event: InboundEvent, ctx: EngineContext): Transition {
+  const state = stored && stored.shape === STATE_SHAPE ? stored : emptyState;
+  const turn = new Turn(state, ctx);
+  switch (event.type) {
+    case 'command':
+      turn.command(event.name, event.args ?? '');
+      break;
+    case 'text':
+      turn.text(event.text);
+      break;
+    case 'choice':
+      turn.choice(event.token, event.value);
+      break;
+    case 'timer':
+      turn.timer(event.timerId);
+      break;
+  }
+  return turn.result();
+}
+
+/** One event's worth of work: a mutable draft of the state plus everything to send and arm. */
+class Turn {
+  private stack: FlowRun[];
+  private timers: PendingTimer[];
+  private seq: number;
+  private readonly messages: OutboundMessage[] = [];
+  private readonly armed: TimerRequest[] = [];
+  private readonly cancelled: string[] = [];
+  private readonly records: RecordEffect[] = [];
+  private answered: { token: string; display: string } | undefined;
+  private changed = false;
+  /** Text to put in front of the next message (a hint before a re-asked question). */
+  private lead: RichText | undefined;
+
+  constructor(
+    state: ConversationState,
+    private readonly ctx: EngineContext,
+  ) {
+    this.stack = [...state.stack];
+    this.timers = [...state.timers];
+    this.seq = state.seq;
+  }
+
+  result(): Transition {
+    this.flushLead();
+    return {
+      state: { shape: STATE_SHAPE, stack: this.stack, timers: this.timers, seq: this.seq },
+      messages: this.messages,
+      timers: this.armed,
+      cancelledTimers: this.cancelled,
+      records: this.records,
+      ...(this.answered ? { answered: this.answered } : {}),
+      changed: this.changed,
+    };
+  }
+
+  // ---- inbound events -------------------------------------------------------------------------------------
+
+  command(rawName: string, args: string): void {
+    const name = rawName.replace(/^\//, '').toLowerCase();
+    const flow = this.ctx.registry.byCommand.get(name);
+    if (flow) return this.startFromCommand(flow, args);
+    switch (name) {
+      case 'start': {
+        this.say(copy.welcome);
+        // A deep link such as /start checkin opens that flow straight away.
+        const linked = this.ctx.registry.byCommand.get(args.trim().toLowerCase());
+        if (linked) return this.startFromCommand(linked, '');
+        return this.reprompt();
+      }
+      case 'help':
+        this.say(helpText(this.ctx.registry));
+        return this.reprompt();
+      case 'cancel':
+        return this.cancelAll();
+      default:
+        this.say(copy.unknownCommand(name.slice(0, 32)));
+        return this.reprompt();
+    }
+  }
+
+  text(raw: string): void {
+    const gate = passTextGate(raw, this.ctx.screens ?? []);
+    if (!gate.ok) {
+      if (gate.problem === 'interrupted') {
+        for (const m of gate.messages) this.messages.push(m);
+        return;
+      }
+      this.lead = gate.problem === 'empty' ? copy.empty : copy.tooLong(4000);
+      return this.reprompt();
+    }
+    const run = this.top();
+    if (!run) return this.say(copy.idle);
+    const step = this.stepOf(run);
+    if (step.kind === 'say') {
+      // Between timed steps of an exercise: reassure, do not advance.
+      return this.say(copy.exerciseWaiting);
+    }
+    this.answer(run, step, readAnswer(step, gate.text, gate.hasWords));
+  }
+
+  choice(token: string, value: string): void {
+    const run = this.top();
+    if (!run) return this.say(copy.staleButtonIdle);
+    if (run.token !== token) {
+      this.lead = copy.staleButton;
+      return this.reprompt();
+    }
+    const step = this.stepOf(run);
+    if (step.kind === 'say') return this.reprompt();
+    const result: AnswerResult =
+      step.kind === 'choice'
+        ? (() => {
+            const option = step.options.find((o) => o.id === value);
+            if (option) return { ok: true, value: option.id, option } as const;
+            return value === SKIP_VALUE && step.skippable ? ({ ok: true, value: null } as const) : ({ ok: false, problem: 'unknown-option' } as const);
+          })()
+        : value === SKIP_VALUE && (step.kind === 'text' || step.kind === 'number') && step.skippable
+          ? ({ ok: true, value: null } as const)
+          : readAnswer(step, value, true);
+    this.answer(run, step, result);
+  }
+
+  timer(timerId: string): void {
+    const pending = this.timers.find((t) => t.id === timerId);
+    if (!pending) return; // already fired, or cancelled: a duplicate delivery changes nothing
+    this.timers = this.timers.filter((t) => t.id !== timerId);
+    this.changed = true;
+    if (pending.kind === 'step') {
+      const run = this.top();
+      if (!run || run.waitingFor !== timerId) return;
+      const step = this.stepOf(run);
+      this.replaceTop(withoutKey(run, 'waitingFor'));
+      return this.go(this.nextOf(step, run, undefined));
+    }
+    const flow = pending.flowId ? this.ctx.registry.flows.get(pending.flowId) : undefined;
+    if (!flow) return;
+    if (this.stack.length > 0) {
+      // The person is busy with something else: come back a little later instead of interrupting.
+      const deferrals = (pending.deferrals ?? 0) + 1;
+      if (deferrals <= FOLLOW_UP_MAX_DEFERRALS) this.armTimer({ kind: 'follow-up', flowId: flow.id, deferrals }, FOLLOW_UP_RETRY_MS);
+      return;
+    }
+    this.start(flow, undefined);
+  }
+
+  // ---- flows ----------------------------------------------------------------------------------------------
+
+  private startFromCommand(flow: CompiledFlow, args: string): void {
+    const current = this.top();
+    if (current?.flowId === flow.id) {
+      this.say(copy.alreadyRunning(flow.title));
+      return this.reprompt();
+    }
+    if (current && !this.stack.some((r) => r.flowId === flow.id) && this.stack.length < MAX_DEPTH) {
+      const outer = this.flowOf(current);
+      this.cancelStepTimers(current);
+      this.replaceTop(withoutKey(current, 'waitingFor'));
+      this.say(copy.nested(flow.title, outer.title));
+      this.start(flow, current.stepId, args);
+      return;
+    }
+    if (current) this.dropStack();
+    this.start(flow, undefined, args);
+  }
+
+  /** Starts `flow` on top of the stack. With `resumeAt`, the flow below continues at that step afterwards. */
+  private start(flow: CompiledFlow, resumeAt: string | undefined, args = ''): void {
+    const first = flow.steps[0]!;
+    const runId = `r${this.nextSeq()}`;
+    this.changed = true;
+    this.stack.push({
+      flowId: flow.id,
+      runId,
+      stepId: first.id,
+      token: '',
+      answers: {},
+      ...(resumeAt !== undefined ? { resumeAt } : {}),
+    });
+    // Arguments can answer the first question: `/breathe paced`.
+    if (args.trim() && first.kind === 'choice') {
+      const preset = readAnswer(first, args.trim(), true);
+      if (preset.ok && preset.value !== null) {
+        this.storeAnswer(first, preset.value);
+        return this.go(this.nextOf(first, this.top()!, preset.option));
+      }
+    }
+    this.enter(first.id);
+  }
+
+  private answer(run: FlowRun, step: CompiledStep, result: AnswerResult): void {
+    if (!result.ok) {
+      this.lead = this.hintFor(step, result.problem);
+      return this.reprompt();
+    }
+    this.changed = true;
+    this.answered = { token: run.token, display: this.display(step, result.value) };
+    this.storeAnswer(step, result.value);
+    this.go(this.nextOf(step, this.top()!, result.option));
+  }
+
+  private storeAnswer(step: CompiledStep, value: AnswerValue): void {
+    const run = this.top()!;
+    if (step.kind === 'text' && step.keep === false) value = value === null ? null : '';
+    this.replaceTop({ ...run, answers: { ...run.answers, [step.id]: value } });
+  }
+
+  /** Where a step leads: the chosen option's target, the first matching branch, or the next step in the list. */
+  private nextOf(step: CompiledStep, run: FlowRun, option: CompiledOption | undefined): Target {
+    if (option?.next !== undefined) return option.next;
+    const next = step.next;
+    if (next === undefined) return this.flowOf(run).steps[step.index + 1]?.id ?? 'end';
+    if (!Array.isArray(next)) return next as Target;
+    for (const branch of next) if (!branch.if || this.holds(branch.if, run)) return branch.to;
+    return 'end';
+  }
+
+  private go(target: Target): void {
+    if (target === 'end') return this.finish();
+    if (typeof target === 'string') return this.enter(target);
+    const flow = this.ctx.registry.flows.get(target.flow);
+    if (!flow) throw new EngineError(`no flow "${target.flow}"`, { flowId: this.top()?.flowId });
+    if (target.resume !== undefined && this.stack.length < MAX_DEPTH) return this.start(flow, target.resume, target.args);
+    // Hand over: the new flow takes this one's place (and its way back to a parent, if any).
+    const current = this.stack.pop();
+    this.start(flow, current?.resumeAt, target.args);
+  }
+
+  /** Moves to `stepId` and keeps moving through steps that only speak, until one asks or waits. */
+  private enter(stepId: string): void {
+    let id: string | 'end' = stepId;
+    for (let moves = 0; moves < MAX_MOVES; moves++) {
+      const run = this.top()!;
+      const flow = this.flowOf(run);
+      const step = flow.byId.get(id);
+      if (!step) throw new EngineError(`no step "${id}"`, { flowId: flow.id, stepId: id });
+      if (step.if && !this.holds(step.if, run)) {
+        const next = this.nextOf(step, run, undefined);
+        if (typeof next !== 'string' || next === 'end') return this.go(next);
+        id = next;
+        continue;
+      }
+      this.changed = true;
+      if (step.record) this.emitRecord(step.record, run);
+      if (step.followUp) this.armFollowUp(step.followUp);
+      const slot = step.slot !== undefined ? { slot: step.slot } : {};
+      const base = { ...withoutKey(run, 'slot'), ...slot, stepId: step.id };
+      if (step.kind !== 'say') {
+        const token = `k${this.nextSeq()}`;
+        this.replaceTop({ ...base, token });
+        this.emitStepText(step, run, inputFor(step, token), true);
+        return;
+      }
+      this.emitStepText(step, run, undefined, true);
+      if (step.wait !== undefined) {
+        const timerId = this.armTimer({ kind: 'step' }, step.wait * 1000 * this.ctx.settings.timingScale);
+        this.replaceTop({ ...base, token: '', waitingFor: timerId });
+        return;
+      }
+      this.replaceTop({ ...base, token: '' });
+      const next = this.nextOf(step, run, undefined);
+      if (typeof next !== 'string' || next === 'end') return this.go(next);
+      id = next;
+    }
+    throw new EngineError('a flow kept moving without asking or waiting', { flowId: this.top()?.flowId, stepId: id });
+  }
+
+  private finish(): void {
+    const done = this.stack.pop();
+    this.changed = true;
+    if (!done) return;
+    this.cancelStepTimers(done);
+    const parent = this.top();
+    if (!parent || done.resumeAt === undefined) return;
+    this.say(copy.resumed(this.flowOf(parent).title));
+    this.enter(done.resumeAt);
+  }
+
+  private cancelAll(): void {
+    const run = this.top();
+    if (!run) return this.say(copy.nothingToCancel);
+    const title = this.flowOf(this.stack[0]!).title;
+    this.dropStack();
+    this.say(copy.cancelled(title));
+  }
+
+  private dropStack(): void {
+    for (const run of this.stack) this.cancelStepTimers(run);
+    this.stack = [];
+    this.changed = true;
+  }
+
+  private cancelStepTimers(run: FlowRun): void {
+    if (!run.waitingFor) return;
+    this.timers = this.timers.filter((t) => t.id !== run.waitingFor);
+    this.cancelled.push(run.waitingFor);
+  }
+
+  // ---- output ---------------------------------------------------------------------------------------------
+
+  /** Asks the current question again (after a hint, a command or a stale button), or says what is going on. */
+  private reprompt(): void {
+    const run = this.top();
+    const step = run ? this.stepOf(run) : undefined;
+    if (!run || !step || step.kind === 'say') {
+      this.flushLead();
+      if (step) this.say(copy.exerciseWaiting);
+      return;
+    }
+    this.emitStepText(step, run, inputFor(step, run.token), false);
+  }
+
+  private flushLead(): void {
+    if (!this.lead) return;
+    this.say(this.lead);
+    this.lead = undefined;
+  }
+
+  /**
+   * Sends a step's text. On entering a step whose slot the same run used just before, the message replaces the
+   * earlier one where the platform can edit messages, so a timed exercise stays one message.
+   */
+  private emitStepText(step: CompiledStep, run: FlowRun, input: PromptInput | undefined, entering: boolean): void {
+    const parts = step.sayParts.filter((p) => !p.if || this.holds(p.if, run));
+    let text: RichText = paragraphs(...parts.map((p) => renderTemplate(p.template, (ref) => this.refText(run, ref))));
+    if (this.lead) {
+      text = paragraphs(this.lead, text);
+      this.lead = undefined;
+    }
+    const replace = entering && step.slot !== undefined && run.slot === step.slot;
+    this.messages.push({
+      text,
+      ...(input ? { input } : {}),
+      ...(step.slot !== undefined ? { slot: step.slot, replace } : {}),
+    });
+  }
+
+  private say(text: RichText): void {
+    this.messages.push({ text });
+  }
+
+  private hintFor(step: CompiledStep, problem: Exclude<AnswerResult, { ok: true }>['problem']): RichText {
+    switch (problem) {
+      case 'not-a-number':
+      case 'out-of-range': {
+        const min = step.kind === 'scale' || step.kind === 'number' ? step.min : 0;
+        const max = step.kind === 'scale' || step.kind === 'number' ? step.max : 0;
+        return copy.hint[problem](min, max);
+      }
+      case 'too-long':
+        return copy.hint['too-long'](step.kind === 'text' ? step.maxLength : 0);
+      default:
+        return copy.hint[problem];
+    }
+  }
+
+  private display(step: CompiledStep, value: AnswerValue): string {
+    if (value === null) return 'Skipped';
+    if (step.kind === 'choice') return step.options.find((o) => o.id === value)?.label ?? String(value);
+    if (step.kind === 'number') return `${value} ${step.unit}`;
+    if (step.kind === 'text') return 'Noted';
+    return String(value);
+  }
+
+  private refText(run: FlowRun, ref: string): string {
+    const value = run.answers[ref];
+    if (value === null || value === undefined) return '';
+    const step = this.flowOf(run).byId.get(ref);
+    if (step?.kind === 'choice') return step.options.find((o) => o.id === value)?.mirrorText ?? String(value);
+    return String(value);
+  }
+
+  // ---- effects --------------------------------------------------------------------------------------------
+
+  private emitRecord(spec: NonNullable<CompiledStep['record']>, run: FlowRun): void {
+    const values: Record<string, AnswerValue> = {};
+    for (const [field, answerId] of Object.entries(spec.values)) values[field] = run.answers[answerId] ?? null;
+    this.records.push({ type: spec.type, values });
+  }
+
+  private armFollowUp(flowId: string): void {
+    // One pending follow-up per flow: a newer one replaces the older.
+    for (const t of this.timers) if (t.kind === 'follow-up' && t.flowId === flowId) this.cancelled.push(t.id);
+    this.timers = this.timers.filter((t) => !(t.kind === 'follow-up' && t.flowId === flowId));
+    this.armTimer({ kind: 'follow-up', flowId }, this.ctx.settings.followUpMs);
+  }
+
+  private armTimer(spec: Omit<PendingTimer, 'id' | 'dueAt'>, delayMs: number): string {
+    const id = `t${this.nextSeq()}`;
+    const dueAt = this.ctx.now + Math.max(0, Math.round(delayMs));
+    this.timers.push({ ...spec, id, dueAt });
+    this.armed.push({ id, dueAt });
+    this.changed = true;
+    return id;
+  }
+
+  // ---- helpers --------------------------------------------------------------------------------------------
+
+  private holds(c: Condition, run: FlowRun): boolean {
+    const value = run.answers[c.answer];
+    if (c.answered !== undefined && (value !== undefined && value !== null) !== c.answered) return false;
+    const atLeast = c.atLeast === 'highCraving' ? this.ctx.settings.highCraving : c.atLeast;
+    if (atLeast !== undefined && !(typeof value === 'number' && value >= atLeast)) return false;
+    if (c.atMost !== undefined && !(typeof value === 'number' && value <= c.atMost)) return false;
+    if (c.is !== undefined && !(typeof value === 'string' && c.is.includes(value))) return false;
+    return true;
+  }
+
+  private top(): FlowRun | undefined {
+    return this.stack.at(-1);
+  }
+
+  private replaceTop(run: FlowRun): void {
+    this.stack[this.stack.length - 1] = run;
+  }
+
+  private flowOf(run: FlowRun): CompiledFlow {
+    const flow = this.ctx.registry.flows.get(run.flowId);
+    if (!flow) throw new EngineError(`stored conversation names unknown flow "${run.flowId}"`, { flowId: run.flowId });
+    return flow;
+  }
+
+  private stepOf(run: FlowRun): CompiledStep {
+    const step = this.flowOf(run).byId.get(run.stepId);
+    if (!step) throw new EngineError(`stored conversation names unknown step "${run.stepId}"`, { flowId: run.flowId, stepId: run.stepId });
+    return step;
+  }
+
+  private nextSeq(): number {
+    this.seq += 1;
+    return this.seq;
+  }
+}
+
+function withoutKey<T extends object, K extends keyof T>(obj: T, key: K): Omit<T, K> {
+  const { [key]: _omit, ...rest } = obj;
+  return rest;
+}
+
+function inputFor(step: CompiledStep, token: string): PromptInput | undefined {
+  switch (step.kind) {
+    case 'scale':
+      return { kind: 'scale', token, min: step.min, max: step.max, minLabel: step.minLabel, maxLabel: step.maxLabel };
+    case 'choice':
+      return { kind: 'choice', token, options: step.options.map((o) => ({ id: o.id, label: o.label })) };
+    case 'number':
+      return { kind: 'number', token, min: step.min, max: step.max, unit: step.unit, ...(step.skippable ? { skip: step.skipLabel ?? 'Skip' } : {}) };
+    case 'text':
+      return { kind: 'text', token, maxLength: step.maxLength, ...(step.skippable ? { skip: step.skipLabel ?? 'Skip' } : {}) };
+    case 'say':
+      return undefined;
+  }
+}

@@ -1,0 +1,283 @@
+import { z } from 'zod';
+import { compileTemplate, templateRefs, type Template } from './rich-text.js';
+
+/*
+ * A flow is data: a list of steps, each with what it says, what kind of answer it takes and what follows.
+ * Flows are written as plain objects (`satisfies FlowDefinition`) and checked by `compileFlows` when loaded,
+ * so a typo in a step id or an endless loop is a start-up error, not a stuck conversation.
+ */
+
+const id = z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, 'ids are lower-case words joined by -');
+
+const condition = z
+  .object({
+    answer: id,
+    atLeast: z.union([z.number(), z.literal('highCraving')]).optional(),
+    atMost: z.number().optional(),
+    is: z.array(id).min(1).optional(),
+    /** true: the step was answered (not skipped); false: skipped or never asked. */
+    answered: z.boolean().optional(),
+  })
+  .strict();
+
+const target = z.union([
+  z.union([id, z.literal('end')]),
+  z
+    .object({
+      /** Start another flow. With `resume`, continue this one at that step when the other ends. */
+      flow: id,
+      /** Answers the started flow's first question, as `/breathe paced` does. */
+      args: z.string().optional(),
+      resume: id.optional(),
+    })
+    .strict(),
+]);
+
+const next = z.union([target, z.array(z.object({ if: condition.optional(), to: target }).strict()).min(1)]);
+
+const say = z.union([z.string().min(1), z.array(z.object({ text: z.string().min(1), if: condition.optional() }).strict()).min(1)]);
+
+const base = {
+  id,
+  say,
+  /** What comes after; by default the next step in the list, or the end after the last. */
+  next: next.optional(),
+  /** Skip this step unless the condition holds. */
+  if: condition.optional(),
+  /** Messages in one slot replace each other where the platform can edit messages. */
+  slot: id.optional(),
+  /** Arm a gentle follow-up that starts this flow after the configured delay. */
+  followUp: id.optional(),
+  /** Emit a lasting record when this step is reached: record field → answer id. */
+  record: z.object({ type: id, values: z.record(z.string(), id) }).strict().optional(),
+};
+
+const option = z
+  .object({
+    id,
+    label: z.string().min(1).max(60),
+    /** How the option reads inside a sentence ("to be heard"); the label in lower case by default. */
+    mirror: z.string().min(1).optional(),
+    /** Where choosing this option leads, overriding the step's `next`. */
+    next: target.optional(),
+  })
+  .strict();
+
+export const stepSchema = z.discriminatedUnion('kind', [
+  z.object({ ...base, kind: z.literal('say'), /** Seconds to wait before going on (scaled by TIMING_SCALE). */ wait: z.number().positive().max(3600).optional() }).strict(),
+  z.object({ ...base, kind: z.literal('scale'), min: z.number().int(), max: z.number().int(), minLabel: z.string().min(1), maxLabel: z.string().min(1) }).strict(),
+  z.object({ ...base, kind: z.literal('choice'), options: z.array(option).min(1).max(25), skippable: z.boolean().optional() }).strict(),
+  z
+    .object({
+      ...base,
+      kind: z.literal('number'),
+      min: z.number(),
+      max: z.number(),
+      unit: z.string().min(1),
+      skippable: z.boolean().optional(),
+      /** The label of the skip button, "Skip" by default. */
+      skipLabel: z.string().min(1).max(30).optional(),
+    })
+    .strict(),
+  z
+    .object({
+      ...base,
+      kind: z.literal('text'),
+      maxLength: z.number().int().positive().max(4000),
+      skippable: z.boolean().optional(),
+      skipLabel: z.string().min(1).max(30).optional(),
+      /** false: the answer is read and let go, never stored (e.g. what you can see around you). */
+      keep: z.boolean().optional(),
+    })
+    .strict(),
+]);
+
+export const flowSchema = z
+  .object({
+    id,
+    /** The command that starts it, e.g. `checkin` for /checkin. */
+    command: id.optional(),
+    title: z.string().min(1),
+    /** One line for /help. */
+    summary: z.string().min(1),
+    /** Asks about feelings, cravings or notes: in a group it runs only in private. */
+    private: z.boolean(),
+    steps: z.array(stepSchema).min(1),
+  })
+  .strict();
+
+export type Condition = z.input<typeof condition>;
+export type Target = z.input<typeof target>;
+export type StepDefinition = z.input<typeof stepSchema>;
+export type FlowDefinition = z.input<typeof flowSchema>;
+
+type StepData = z.output<typeof stepSchema>;
+type OptionData = z.output<typeof option>;
+
+export type CompiledOption = OptionData & { readonly mirrorText: string };
+type CompiledStepOf<S> = S extends { kind: 'choice' }
+  ? Omit<S, 'say' | 'options'> & { readonly options: readonly CompiledOption[] }
+  : Omit<S, 'say'>;
+export type CompiledStep = (StepData extends infer S ? (S extends unknown ? CompiledStepOf<S> : never) : never) & {
+  readonly index: number;
+  readonly sayParts: readonly { readonly template: Template; readonly if?: Condition }[];
+};
+
+export interface CompiledFlow {
+  readonly id: string;
+  readonly command?: string;
+  readonly title: string;
+  readonly summary: string;
+  readonly private: boolean;
+  readonly steps: readonly CompiledStep[];
+  readonly byId: ReadonlyMap<string, CompiledStep>;
+}
+
+export interface FlowRegistry {
+  readonly flows: ReadonlyMap<string, CompiledFlow>;
+  readonly byCommand: ReadonlyMap<string, CompiledFlow>;
+}
+
+export class FlowDefinitionError extends Error {
+  constructor(
+    readonly flowId: string,
+    readonly problems: readonly string[],
+  ) {
+    super(`flow "${flowId}" is not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'FlowDefinitionError';
+  }
+}
+
+/** Validates and compiles flows. Throws one FlowDefinitionError naming every problem of the first bad flow. */
+export function compileFlows(definitions: readonly FlowDefinition[]): FlowRegistry {
+  const flows = new Map<string, CompiledFlow>();
+  const byCommand = new Map<string, CompiledFlow>();
+  const parsed = definitions.map((d) => {
+    const result = flowSchema.safeParse(d);
+    if (!result.success) {
+      const flowId = typeof (d as { id?: unknown }).id === 'string' ? (d as { id: string }).id : '(unnamed)';
+      throw new FlowDefinitionError(
+        flowId,
+        result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
+      );
+    }
+    return result.data;
+  });
+  const flowIds = new Set(parsed.map((f) => f.id));
+  for (const flow of parsed) {
+    const problems = checkFlow(flow, flowIds);
+    if (problems.length) throw new FlowDefinitionError(flow.id, problems);
+    if (flows.has(flow.id)) throw new FlowDefinitionError(flow.id, ['another flow has the same id']);
+    const steps = flow.steps.map((s, index): CompiledStep => {
+      const sayParts = (typeof s.say === 'string' ? [{ text: s.say }] : s.say).map((p) => ({
+        template: compileTemplate(p.text),
+        ...(p.if ? { if: p.if } : {}),
+      }));
+      const { say: _say, ...rest } = s;
+      if (rest.kind === 'choice') {
+        const options = rest.options.map((o) => ({ ...o, mirrorText: o.mirror ?? o.label.toLowerCase() }));
+        return { ...rest, options, index, sayParts };
+      }
+      return { ...rest, index, sayParts };
+    });
+    const compiled: CompiledFlow = {
+      id: flow.id,
+      ...(flow.command ? { command: flow.command } : {}),
+      title: flow.title,
+      summary: flow.summary,
+      private: flow.private,
+      steps,
+      byId: new Map(steps.map((s) => [s.id, s])),
+    };
+    flows.set(flow.id, compiled);
+    if (flow.command) {
+      if (byCommand.has(flow.command)) throw new FlowDefinitionError(flow.id, [`command /${flow.command} is taken`]);
+      byCommand.set(flow.command, compiled);
+    }
+  }
+  return { flows, byCommand };
+}
+
+type FlowData = z.output<typeof flowSchema>;
+
+function checkFlow(flow: FlowData, flowIds: ReadonlySet<string>): string[] {
+  const problems: string[] = [];
+  const stepIds = new Set<string>();
+  const answerSteps = new Set<string>();
+  for (const step of flow.steps) {
+    if (stepIds.has(step.id)) problems.push(`step "${step.id}" appears twice`);
+    stepIds.add(step.id);
+    if (step.kind !== 'say') answerSteps.add(step.id);
+  }
+  const checkTarget = (where: string, t: Target) => {
+    if (typeof t === 'string') {
+      if (t !== 'end' && !stepIds.has(t)) problems.push(`${where}: no step "${t}"`);
+    } else {
+      if (!flowIds.has(t.flow)) problems.push(`${where}: no flow "${t.flow}"`);
+      if (t.resume !== undefined && !stepIds.has(t.resume)) problems.push(`${where}: no step "${t.resume}" to resume at`);
+    }
+  };
+  const checkCondition = (where: string, c: Condition | undefined) => {
+    if (c && !answerSteps.has(c.answer)) problems.push(`${where}: condition reads "${c.answer}", which is no question of this flow`);
+  };
+  for (const step of flow.steps) {
+    const where = `step "${step.id}"`;
+    checkCondition(where, step.if);
+    if (step.next !== undefined) {
+      if (Array.isArray(step.next)) {
+        step.next.forEach((b, i) => {
+          checkTarget(`${where} branch ${i}`, b.to);
+          checkCondition(`${where} branch ${i}`, b.if);
+        });
+        if (step.next.at(-1)?.if !== undefined) problems.push(`${where}: the last branch must have no "if" (it is the fallback)`);
+      } else checkTarget(where, step.next);
+    }
+    if (step.followUp !== undefined && !flowIds.has(step.followUp)) problems.push(`${where}: no follow-up flow "${step.followUp}"`);
+    if (step.record) for (const a of Object.values(step.record.values)) if (!answerSteps.has(a)) problems.push(`${where}: record reads unknown answer "${a}"`);
+    const sayParts = typeof step.say === 'string' ? [{ text: step.say }] : step.say;
+    for (const part of sayParts) {
+      checkCondition(where, part.if);
+      for (const ref of templateRefs(compileTemplate(part.text))) {
+        if (!answerSteps.has(ref)) problems.push(`${where}: text refers to unknown answer {${ref}}`);
+      }
+    }
+    if (step.kind === 'choice') {
+      const optionIds = new Set<string>();
+      for (const o of step.options) {
+        if (optionIds.has(o.id)) problems.push(`${where}: option "${o.id}" appears twice`);
+        optionIds.add(o.id);
+        if (o.next !== undefined) checkTarget(`${where} option "${o.id}"`, o.next);
+      }
+    }
+    if ((step.kind === 'scale' || step.kind === 'number') && step.min >= step.max) problems.push(`${where}: min must be below max`);
+    if (step.kind === 'scale' && step.max - step.min > 10) problems.push(`${where}: a scale has at most 11 points`);
+  }
+  // A loop made only of steps that neither ask nor wait would never stop.
+  const immediate = (s: FlowData['steps'][number]) => s.kind === 'say' && s.wait === undefined;
+  const successors = (s: FlowData['steps'][number], index: number): string[] => {
+    const targets: Target[] =
+      s.next === undefined ? [flow.steps[index + 1]?.id ?? 'end'] : Array.isArray(s.next) ? s.next.map((b) => b.to) : [s.next];
+    return targets.flatMap((t) => (typeof t === 'string' ? (t === 'end' ? [] : [t]) : t.resume ? [t.resume] : []));
+  };
+  const indexOf = new Map(flow.steps.map((s, i) => [s.id, i]));
+  for (const [start, s] of flow.steps.entries()) {
+    if (!immediate(s)) continue;
+    const seen = new Set<string>([s.id]);
+    const queue = successors(s, start);
+    while (queue.length) {
+      const nextId = queue.pop()!;
+      const i = indexOf.get(nextId);
+      if (i === undefined) continue;
+      const step = flow.steps[i]!;
+      if (!immediate(step)) continue;
+      if (nextId === s.id) {
+        problems.push(`step "${s.id}" loops back to itself without asking or waiting`);
+        break;
+      }
+      if (seen.has(nextId)) continue;
+      seen.add(nextId);
+      queue.push(...successors(step, i));
+    }
+  }
+  return problems;
+}

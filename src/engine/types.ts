@@ -1,0 +1,123 @@
+/**
+ * The engine's vocabulary: what comes in, what goes out, and what is stored between the two.
+ * Nothing here knows about a platform, a queue or a database.
+ */
+
+/** A run of text with optional emphasis. Text that a person typed is always a plain span, never parsed. */
+export interface Span {
+  readonly text: string;
+  readonly bold?: true;
+  readonly italic?: true;
+}
+export type RichText = readonly Span[];
+
+export interface ChoiceOption {
+  readonly id: string;
+  readonly label: string;
+}
+
+/** What kind of answer a prompt takes, with `token` naming the prompt so a button press can be routed and checked. */
+export type PromptInput =
+  | { readonly kind: 'choice'; readonly token: string; readonly options: readonly ChoiceOption[] }
+  | { readonly kind: 'scale'; readonly token: string; readonly min: number; readonly max: number; readonly minLabel: string; readonly maxLabel: string }
+  | { readonly kind: 'number'; readonly token: string; readonly min: number; readonly max: number; readonly unit: string; readonly skip?: string }
+  | { readonly kind: 'text'; readonly token: string; readonly maxLength: number; readonly skip?: string };
+
+/** A button press on a prompt's skip button arrives as a choice with this value. */
+export const SKIP_VALUE = 'skip';
+
+/**
+ * One message for the person. With `slot`, a platform that can edit messages replaces the last message it sent in
+ * that slot (`replace: true`) instead of sending a new one, so a timed exercise is one message that changes.
+ */
+export interface OutboundMessage {
+  readonly text: RichText;
+  readonly input?: PromptInput;
+  readonly slot?: string;
+  readonly replace?: boolean;
+}
+
+/** Everything that can happen to a conversation. */
+export type InboundEvent =
+  | { readonly type: 'command'; readonly name: string; readonly args?: string }
+  | { readonly type: 'text'; readonly text: string }
+  | { readonly type: 'choice'; readonly token: string; readonly value: string }
+  | { readonly type: 'timer'; readonly timerId: string };
+
+export type AnswerValue = string | number | null;
+
+/** One flow in progress. `stepId` is where it waits; `token` names the prompt it waits on. */
+export interface FlowRun {
+  readonly flowId: string;
+  readonly runId: string;
+  readonly stepId: string;
+  readonly token: string;
+  readonly answers: Readonly<Record<string, AnswerValue>>;
+  /** For a flow started from inside another: the step of the parent to continue at when this one ends. */
+  readonly resumeAt?: string;
+  /** The step timer this run waits for, if any. */
+  readonly waitingFor?: string;
+  /** The message slot this run's last step used (see OutboundMessage.slot). */
+  readonly slot?: string;
+}
+
+export type TimerKind = 'step' | 'follow-up';
+
+export interface PendingTimer {
+  readonly id: string;
+  readonly kind: TimerKind;
+  readonly dueAt: number;
+  /** For follow-ups: the flow to start when it fires. */
+  readonly flowId?: string;
+  /** How many times a follow-up was put back because the person was busy. */
+  readonly deferrals?: number;
+}
+
+export const STATE_SHAPE = 1;
+
+/** Stored per conversation. `shape` names the layout so an older stored shape is recognised, not misread. */
+export interface ConversationState {
+  readonly shape: typeof STATE_SHAPE;
+  /** Flows in progress, innermost last. Empty when the person is not in a flow. */
+  readonly stack: readonly FlowRun[];
+  readonly timers: readonly PendingTimer[];
+  /** A counter for run ids, tokens and timer ids, unique within the conversation. */
+  readonly seq: number;
+}
+
+export const emptyState: ConversationState = { shape: STATE_SHAPE, stack: [], timers: [], seq: 0 };
+
+/** A lasting fact the runtime stores in the same transaction as the new state. */
+export interface RecordEffect {
+  readonly type: string;
+  readonly values: Readonly<Record<string, AnswerValue>>;
+}
+
+export interface TimerRequest {
+  readonly id: string;
+  readonly dueAt: number;
+}
+
+/** What handling one event produced. */
+export interface Transition {
+  readonly state: ConversationState;
+  readonly messages: readonly OutboundMessage[];
+  /** Timers to arm; the runtime delivers each as `{ type: 'timer', timerId }` at `dueAt`. */
+  readonly timers: readonly TimerRequest[];
+  /** Timers no longer wanted (a cancelled exercise). Firing them anyway is harmless. */
+  readonly cancelledTimers: readonly string[];
+  readonly records: readonly RecordEffect[];
+  /** The prompt this event answered, so a platform can mark its buttons as used. */
+  readonly answered?: { readonly token: string; readonly display: string };
+  /** False when the event changed nothing (a duplicate timer, a stale button): nothing needs storing. */
+  readonly changed: boolean;
+}
+
+export interface EngineSettings {
+  /** Multiplies every timed wait of an exercise. */
+  readonly timingScale: number;
+  /** Delay before the gentle follow-up after a high craving. */
+  readonly followUpMs: number;
+  /** A craving at or above this is high. */
+  readonly highCraving: number;
+}

@@ -1,0 +1,16 @@
+import { compileFlows, type FlowRegistry } from '../engine/flow.js';
+import { breathe } from './breathe.js';
+import { checkin } from './checkin.js';
+import { cravingFollowUp } from './craving-follow-up.js';
+import { ground } from './ground.js';
+
+/** Every flow Tether ships, in the order /help lists them. */
+export const builtInFlows = [checkin, breathe, ground, cravingFollowUp];
+
+let registry: FlowRegistry | undefined;
+
+/** The compiled built-in flows (validated once, on first use). */
+export function builtInRegistry(): FlowRegistry {
+  registry ??= compileFlows(builtInFlows);
+  return registry;
+}

@@ -1,0 +1,20 @@
+import type { OutboundMessage, TimerRequest } from '../engine/types.js';
+
+/** Where a conversation's messages go: one per platform (terminal, Telegram, Discord). */
+export interface MessageSink {
+  readonly platform: string;
+  deliver(target: DeliveryTarget, messages: readonly OutboundMessage[], answered?: { token: string; display: string }): Promise<void>;
+}
+
+export interface DeliveryTarget {
+  readonly conversationId: string;
+  readonly chatId: string;
+  readonly userId: string;
+}
+
+/** Arms timers so that each comes back as a timer event at its due time (BullMQ in production). */
+export interface TimerScheduler {
+  schedule(conversationId: string, timers: readonly TimerRequest[]): Promise<void>;
+  /** Best effort: a cancelled timer that fires anyway is ignored by the engine. */
+  cancel(conversationId: string, timerIds: readonly string[]): Promise<void>;
+}

@@ -1,0 +1,186 @@
+import { handleEvent } from '../engine/engine.js';
+import type { FlowRegistry } from '../engine/flow.js';
+import type { TextScreen } from '../engine/text-gate.js';
+import type { EngineSettings, InboundEvent, PendingTimer, Transition } from '../engine/types.js';
+import type { ConversationKey, ConversationStore, StoredConversation } from '../store/conversation-store.js';
+import { KeyedLock } from './keyed-lock.js';
+import type { Logger } from './logger.js';
+import type { MessageSink, TimerScheduler } from './ports.js';
+
+export interface RuntimeDeps {
+  readonly store: ConversationStore;
+  readonly registry: FlowRegistry;
+  readonly settings: EngineSettings;
+  readonly timers: TimerScheduler;
+  readonly sinks: readonly MessageSink[];
+  readonly log: Logger;
+  readonly screens?: readonly TextScreen[];
+  readonly clock?: () => number;
+  /** How many times an event is re-applied after losing a race with another process. */
+  readonly maxAttempts?: number;
+  /** How many conversations are kept in memory between events. */
+  readonly cacheSize?: number;
+}
+
+/** Where an event goes: a person in a chat (from a platform) or a stored conversation (a timer). */
+export type Address = { readonly key: ConversationKey } | { readonly conversationId: string };
+
+export type DispatchOutcome =
+  | { readonly kind: 'handled'; readonly conversationId: string; readonly transition: Transition }
+  | { readonly kind: 'duplicate'; readonly conversationId: string }
+  /** A timer for a conversation that no longer exists (the person deleted their data). */
+  | { readonly kind: 'gone' };
+
+export class DispatchError extends Error {
+  constructor(
+    message: string,
+    readonly detail: { readonly conversationId?: string | undefined; readonly event: InboundEvent['type'] },
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+    this.name = 'DispatchError';
+  }
+}
+
+/**
+ * Carries out the engine's decisions: loads the conversation, applies the event, stores the result (retrying
+ * when another process got there first), arms timers and hands messages to the platform's sink.
+ */
+export class ConversationRuntime {
+  private readonly lock = new KeyedLock();
+  private readonly cache = new Map<string, StoredConversation>();
+  private readonly idsByKey = new Map<string, string>();
+  private readonly sinks: ReadonlyMap<string, MessageSink>;
+  private readonly clock: () => number;
+
+  constructor(private readonly deps: RuntimeDeps) {
+    this.sinks = new Map(deps.sinks.map((s) => [s.platform, s]));
+    this.clock = deps.clock ?? Date.now;
+  }
+
+  get registry(): FlowRegistry {
+    return this.deps.registry;
+  }
+
+  dispatch(address: Address, event: InboundEvent, options: { readonly dedupKey?: string } = {}): Promise<DispatchOutcome> {
+    const lockKey = 'key' in address ? keyString(address.key) : (this.keyOfId(address.conversationId) ?? address.conversationId);
+    return this.lock.run(lockKey, () => this.apply(address, event, options.dedupKey));
+  }
+
+  /** The conversation as stored now (for the terminal's wait and for tests). */
+  async conversation(address: Address): Promise<StoredConversation | undefined> {
+    return 'key' in address ? this.deps.store.open(address.key) : this.deps.store.get(address.conversationId);
+  }
+
+  /** Puts every stored timer back in the queue (after a restart, or when Redis was emptied). Returns how many. */
+  async rearmTimers(): Promise<number> {
+    const pending = await this.deps.store.pendingTimers();
+    const byConversation = new Map<string, PendingTimer[]>();
+    for (const { conversationId, timer } of pending) {
+      const list = byConversation.get(conversationId) ?? [];
+      list.push(timer);
+      byConversation.set(conversationId, list);
+    }
+    for (const [conversationId, timers] of byConversation) {
+      await this.deps.timers.schedule(conversationId, timers.map((t) => ({ id: t.id, dueAt: t.dueAt })));
+    }
+    return pending.length;
+  }
+
+  private async apply(address: Address, event: InboundEvent, dedupKey: string | undefined): Promise<DispatchOutcome> {
+    const attempts = this.deps.maxAttempts ?? 8;
+    let conversation = await this.load(address, false);
+    for (let attempt = 1; conversation && attempt <= attempts; attempt++) {
+      const transition = handleEvent(conversation.state, event, {
+        now: this.clock(),
+        registry: this.deps.registry,
+        settings: this.deps.settings,
+        ...(this.deps.screens ? { screens: this.deps.screens } : {}),
+      });
+      if (!transition.changed && dedupKey === undefined) {
+        await this.deliver(conversation, transition);
+        return { kind: 'handled', conversationId: conversation.id, transition };
+      }
+      const outcome = await this.deps.store.commit(conversation, { state: transition.state, records: transition.records, dedupKey });
+      if (outcome.kind === 'duplicate') return { kind: 'duplicate', conversationId: conversation.id };
+      if (outcome.kind === 'conflict') {
+        this.forget(conversation.id);
+        conversation = await this.load(address, true);
+        continue;
+      }
+      this.remember(outcome.conversation, 'key' in address ? address.key : undefined);
+      await this.afterCommit(outcome.conversation, transition);
+      return { kind: 'handled', conversationId: conversation.id, transition };
+    }
+    if (!conversation) return { kind: 'gone' };
+    throw new DispatchError(`gave up after ${attempts} attempts: the conversation kept changing underneath`, {
+      conversationId: conversation.id,
+      event: event.type,
+    });
+  }
+
+  private async afterCommit(conversation: StoredConversation, transition: Transition): Promise<void> {
+    try {
+      if (transition.timers.length) await this.deps.timers.schedule(conversation.id, transition.timers);
+      if (transition.cancelledTimers.length) await this.deps.timers.cancel(conversation.id, transition.cancelledTimers);
+    } catch (error) {
+      // The timers are stored with the state; start-up re-arms them. The conversation goes on.
+      this.deps.log.error({ err: error, conversationId: conversation.id }, 'could not arm timers; they are re-armed at next start');
+    }
+    await this.deliver(conversation, transition);
+  }
+
+  private async deliver(conversation: StoredConversation, transition: Transition): Promise<void> {
+    if (transition.messages.length === 0 && !transition.answered) return;
+    const sink = this.sinks.get(conversation.platform);
+    if (!sink) {
+      this.deps.log.warn({ conversationId: conversation.id, platform: conversation.platform }, 'no sink for this platform; messages not delivered');
+      return;
+    }
+    try {
+      await sink.deliver(
+        { conversationId: conversation.id, chatId: conversation.chatId, userId: conversation.userId },
+        transition.messages,
+        transition.answered,
+      );
+    } catch (error) {
+      this.deps.log.error({ err: error, conversationId: conversation.id, platform: conversation.platform }, 'delivery failed');
+    }
+  }
+
+  private async load(address: Address, fresh: boolean): Promise<StoredConversation | undefined> {
+    const id = 'key' in address ? this.idsByKey.get(keyString(address.key)) : address.conversationId;
+    if (!fresh && id !== undefined) {
+      const cached = this.cache.get(id);
+      if (cached) return cached;
+    }
+    return 'key' in address ? this.deps.store.open(address.key) : this.deps.store.get(address.conversationId);
+  }
+
+  private remember(conversation: StoredConversation, key: ConversationKey | undefined): void {
+    const limit = this.deps.cacheSize ?? 10_000;
+    this.cache.delete(conversation.id);
+    this.cache.set(conversation.id, conversation);
+    const k = keyString(key ?? conversation);
+    this.idsByKey.set(k, conversation.id);
+    while (this.cache.size > limit) {
+      const oldest = this.cache.keys().next().value as string;
+      const old = this.cache.get(oldest)!;
+      this.cache.delete(oldest);
+      this.idsByKey.delete(keyString(old));
+    }
+  }
+
+  private forget(conversationId: string): void {
+    this.cache.delete(conversationId);
+  }
+
+  private keyOfId(conversationId: string): string | undefined {
+    const cached = this.cache.get(conversationId);
+    return cached ? keyString(cached) : undefined;
+  }
+}
+
+function keyString(key: { readonly platform: string; readonly chatId: string; readonly userId: string }): string {
+  return `${key.platform}\u0000${key.chatId}\u0000${key.userId}`;
+}

@@ -1,0 +1,53 @@
+import type { ConversationState, PendingTimer, RecordEffect } from '../engine/types.js';
+
+/** Who is talking, where: a person's identity on a platform and the chat they talk in. */
+export interface ConversationKey {
+  readonly platform: string;
+  readonly chatId: string;
+  readonly userId: string;
+}
+
+export interface StoredConversation {
+  readonly id: string;
+  readonly personId: string;
+  readonly platform: string;
+  readonly chatId: string;
+  /** The platform user id the conversation belongs to (for delivering timed messages). */
+  readonly userId: string;
+  readonly state: ConversationState;
+  readonly version: number;
+}
+
+export type CommitOutcome =
+  | { readonly kind: 'committed'; readonly conversation: StoredConversation }
+  /** Someone else changed the conversation first: reload and apply the event again. */
+  | { readonly kind: 'conflict' }
+  /** This delivery was handled before (same dedup key): do nothing. */
+  | { readonly kind: 'duplicate' };
+
+export interface CommitRequest {
+  readonly state: ConversationState;
+  readonly records: readonly RecordEffect[];
+  /** A platform's id for this delivery; a second commit with the same key is a duplicate. */
+  readonly dedupKey?: string | undefined;
+}
+
+/**
+ * Where conversations live. The runtime talks only to this interface; Postgres (prisma-store.ts) is the real one,
+ * memory-store.ts serves the engine benchmark.
+ */
+export interface ConversationStore {
+  /** Finds the conversation for `key`, creating the person, identity and conversation on first contact. */
+  open(key: ConversationKey): Promise<StoredConversation>;
+  get(conversationId: string): Promise<StoredConversation | undefined>;
+  /** Stores the new state if the stored version is still `current.version`, together with the records. */
+  commit(current: StoredConversation, request: CommitRequest): Promise<CommitOutcome>;
+  /** Every timer any conversation waits for: start-up re-arms them in the queue. */
+  pendingTimers(): Promise<ReadonlyArray<{ readonly conversationId: string; readonly timer: PendingTimer }>>;
+}
+
+export function earliestDue(state: ConversationState): Date | null {
+  let min: number | undefined;
+  for (const t of state.timers) if (min === undefined || t.dueAt < min) min = t.dueAt;
+  return min === undefined ? null : new Date(min);
+}

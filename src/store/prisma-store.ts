@@ -1,0 +1,124 @@
+import type { Database } from '../db/client.js';
+import { Prisma } from '../generated/prisma/client.js';
+import { STATE_SHAPE, emptyState, type ConversationState } from '../engine/types.js';
+import {
+  earliestDue,
+  type CommitOutcome,
+  type CommitRequest,
+  type ConversationKey,
+  type ConversationStore,
+  type StoredConversation,
+} from './conversation-store.js';
+import { parseRecord } from './records.js';
+
+class Conflict extends Error {}
+
+type Row = { id: string; personId: string; platform: string; chatId: string; state: unknown; version: number };
+
+/** Conversations in Postgres, updated with optimistic locking on `version`. */
+export class PrismaConversationStore implements ConversationStore {
+  constructor(private readonly db: Database) {}
+
+  async open(key: ConversationKey): Promise<StoredConversation> {
+    const personId = await this.personFor(key);
+    const where = { platform_chatId_personId: { platform: key.platform, chatId: key.chatId, personId } };
+    const found = await this.db.conversation.findUnique({ where });
+    if (found) return toStored(found, key.userId);
+    try {
+      const created = await this.db.conversation.create({
+        data: { personId, platform: key.platform, chatId: key.chatId, state: emptyState as unknown as Prisma.InputJsonValue },
+      });
+      return toStored(created, key.userId);
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      return toStored(await this.db.conversation.findUniqueOrThrow({ where }), key.userId);
+    }
+  }
+
+  async get(conversationId: string): Promise<StoredConversation | undefined> {
+    const row = await this.db.conversation.findUnique({
+      where: { id: conversationId },
+      include: { person: { select: { identities: { select: { platform: true, externalId: true } } } } },
+    });
+    if (!row) return undefined;
+    const identity = row.person.identities.find((i) => i.platform === row.platform);
+    return toStored(row, identity?.externalId ?? '');
+  }
+
+  async commit(current: StoredConversation, request: CommitRequest): Promise<CommitOutcome> {
+    const data = {
+      state: request.state as unknown as Prisma.InputJsonValue,
+      version: { increment: 1 },
+      nextDueAt: earliestDue(request.state),
+    };
+    const next: StoredConversation = { ...current, state: request.state, version: current.version + 1 };
+    // The common case, one answer with nothing else to store, needs no transaction: one conditional UPDATE.
+    if (request.records.length === 0 && request.dedupKey === undefined) {
+      const { count } = await this.db.conversation.updateMany({ where: { id: current.id, version: current.version }, data });
+      return count === 1 ? { kind: 'committed', conversation: next } : { kind: 'conflict' };
+    }
+    const records = request.records.map(parseRecord);
+    try {
+      await this.db.$transaction(async (tx) => {
+        if (request.dedupKey !== undefined) await tx.processedEvent.create({ data: { key: request.dedupKey.slice(0, 200) } });
+        const { count } = await tx.conversation.updateMany({ where: { id: current.id, version: current.version }, data });
+        if (count !== 1) throw new Conflict();
+        for (const record of records) {
+          await tx.checkIn.create({
+            data: { ...record.data, personId: current.personId, conversationId: current.id, platform: current.platform },
+          });
+        }
+      });
+      return { kind: 'committed', conversation: next };
+    } catch (error) {
+      if (error instanceof Conflict) return { kind: 'conflict' };
+      if (isUniqueViolation(error)) return { kind: 'duplicate' };
+      throw error;
+    }
+  }
+
+  async pendingTimers() {
+    const rows = await this.db.conversation.findMany({ where: { nextDueAt: { not: null } }, select: { id: true, state: true } });
+    return rows.flatMap((row) => readState(row.state).timers.map((timer) => ({ conversationId: row.id, timer })));
+  }
+
+  private async personFor(key: ConversationKey): Promise<string> {
+    const where = { platform_externalId: { platform: key.platform, externalId: key.userId } };
+    const identity = await this.db.identity.findUnique({ where, select: { personId: true } });
+    if (identity) return identity.personId;
+    try {
+      const person = await this.db.person.create({
+        data: { identities: { create: { platform: key.platform, externalId: key.userId } } },
+        select: { id: true },
+      });
+      return person.id;
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      // Two first messages at once: the other one created the person.
+      return (await this.db.identity.findUniqueOrThrow({ where, select: { personId: true } })).personId;
+    }
+  }
+}
+
+function toStored(row: Row, userId: string): StoredConversation {
+  return {
+    id: row.id,
+    personId: row.personId,
+    platform: row.platform,
+    chatId: row.chatId,
+    userId,
+    state: readState(row.state),
+    version: row.version,
+  };
+}
+
+/** Reads stored JSON as state; an unknown shape starts afresh rather than being misread. */
+function readState(json: unknown): ConversationState {
+  const state = json as Partial<ConversationState> | null;
+  if (!state || state.shape !== STATE_SHAPE || !Array.isArray(state.stack) || !Array.isArray(state.timers)) return emptyState;
+  return state as ConversationState;
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
+}

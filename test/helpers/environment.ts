@@ -1,0 +1,58 @@
+import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { loadConfig } from '../../src/config/load.js';
+import type { Config } from '../../src/config/schema.js';
+import { dropDatabase, migrate } from '../../src/db/migrate.js';
+
+/**
+ * A throwaway database and Redis prefix for one test file, against the real Postgres and Redis.
+ * DATABASE_URL and REDIS_URL, when set, name the servers; the database name is replaced by a fresh one.
+ */
+export interface TestEnvironment {
+  readonly config: Config;
+  cleanup(): Promise<void>;
+}
+
+export async function createTestEnvironment(overrides: Partial<Record<keyof Config, string>> = {}): Promise<TestEnvironment> {
+  const id = randomBytes(5).toString('hex');
+  const base = loadConfig({ ...process.env, LOG_LEVEL: 'silent' });
+  const url = new URL(base.DATABASE_URL);
+  url.pathname = `/tether_test_${id}`;
+  const config = loadConfig({
+    DATABASE_URL: url.toString(),
+    REDIS_URL: base.REDIS_URL,
+    REDIS_PREFIX: `tether-test-${id}`,
+    TIMING_SCALE: '0.01',
+    LOG_LEVEL: 'silent',
+    ...overrides,
+  });
+  await migrate(config.DATABASE_URL);
+  return {
+    config,
+    async cleanup() {
+      await dropDatabase(config.DATABASE_URL);
+      const redis = new Redis(config.REDIS_URL);
+      try {
+        let cursor = '0';
+        do {
+          const [next, keys] = await redis.scan(cursor, 'MATCH', `${config.REDIS_PREFIX}:*`, 'COUNT', 500);
+          if (keys.length) await redis.del(...keys);
+          cursor = next;
+        } while (cursor !== '0');
+      } finally {
+        await redis.quit();
+      }
+    },
+  };
+}
+
+/** Polls `check` until it returns a value other than undefined, or fails after `timeoutMs`. */
+export async function eventually<T>(check: () => Promise<T | undefined> | T | undefined, timeoutMs = 10_000, what = 'condition'): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}

@@ -1,0 +1,22 @@
+import type { OutboundMessage } from '../../src/engine/types.js';
+import { toPlainText } from '../../src/engine/rich-text.js';
+import type { DeliveryTarget, MessageSink } from '../../src/runtime/ports.js';
+
+/** A platform that keeps what it was asked to deliver, for tests that look at the runtime without an adapter. */
+export class RecordingSink implements MessageSink {
+  readonly delivered: Array<{ target: DeliveryTarget; message: OutboundMessage }> = [];
+
+  constructor(readonly platform = 'test') {}
+
+  async deliver(target: DeliveryTarget, messages: readonly OutboundMessage[]): Promise<void> {
+    for (const message of messages) this.delivered.push({ target, message });
+  }
+
+  texts(): string[] {
+    return this.delivered.map((d) => toPlainText(d.message.text));
+  }
+
+  last(): OutboundMessage | undefined {
+    return this.delivered.at(-1)?.message;
+  }
+}
