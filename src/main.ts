@@ -25,7 +25,11 @@ async function main(): Promise<number> {
   const level = useTerminal && !process.env.LOG_LEVEL ? 'warn' : config.LOG_LEVEL;
   const log = createLogger(level);
 
-  const terminal = useTerminal ? new TerminalAdapter({ input: process.stdin, output: process.stdout }) : undefined;
+  const terminal = useTerminal ? new TerminalAdapter({
+        input: process.stdin,
+        output: process.stdout,
+        ...(config.TERMINAL_USER ? { user: config.TERMINAL_USER } : {}),
+      }) : undefined;
   const tether = await startTether(config, { sinks: terminal ? [terminal.sink] : [], log });
   const stop = async (code: number) => {
     await tether.close();

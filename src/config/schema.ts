@@ -37,6 +37,11 @@ export const configSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent'], {
     error: 'must be one of fatal, error, warn, info, debug, silent, for example info',
   }).default('info'),
+  /** Who the terminal chat is talking to; your operating system user name by default. */
+  TERMINAL_USER: z
+    .string()
+    .regex(/^[\w.@-]{1,60}$/, 'must be 1-60 letters, digits, ., @, - or _, for example sam')
+    .optional(),
   TELEGRAM_BOT_TOKEN: z
     .string()
     .regex(/^\d+:[A-Za-z0-9_-]{20,}$/, 'must look like 123456789:AAH... (the token @BotFather gives you)')

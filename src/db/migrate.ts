@@ -58,8 +58,10 @@ export async function ensureDatabase(url: string): Promise<boolean> {
     try {
       await client.query(`CREATE DATABASE ${quoteIdent(dbName)}`);
     } catch (error) {
-      // Another process created it between our check and our CREATE: that is fine.
-      if ((error as { code?: string }).code !== '42P04') throw error;
+      // Another process created it between our check and our CREATE: that is fine. Postgres reports the race as
+      // "already exists" (42P04) or, when both CREATEs overlap, as a unique violation on pg_database (23505).
+      const code = (error as { code?: string }).code;
+      if (code !== '42P04' && code !== '23505') throw error;
       return false;
     }
     return true;

@@ -16,10 +16,14 @@ export const copy = {
       "I'm peer support: _not_ treatment, not a therapist, and not an emergency service. " +
       'If you are in danger right now, please call your local emergency number.',
   ),
-  helpTail: md('Send /cancel at any time to stop what we are doing; nothing bad happens if you do.\n' +
-    "_Tether is peer support, not treatment or an emergency service. In an emergency, call your local emergency number._"),
+  helpTail: md("_Tether is peer support, not treatment or an emergency service. In an emergency, call your local emergency number._"),
   idle: md("I'm here. Whenever you like, /checkin to check in, /breathe to breathe together, or /ground for a grounding exercise. /help shows everything."),
-  cancelled: (title: string) => md(`Okay, we've stopped the ${title.toLowerCase()}. Answers from this one weren't saved. I'm here whenever you want to pick something up again.`),
+  cancelled: (title: string, hadAnswers: boolean) =>
+    md(
+      `Okay, we've stopped the ${title.toLowerCase()}.` +
+        (hadAnswers ? " What you answered in it wasn't saved." : '') +
+        " I'm here whenever you want to pick something up again.",
+    ),
   nothingToCancel: md("There's nothing running right now, so there's nothing to stop. /help shows what we can do."),
   unknownCommand: (name: string) => paragraphs(plain(`I don't know the command /${name}.`), md('/help shows what I can do.')),
   staleButton: md('That button belongs to an earlier question, so I left it alone.'),
@@ -44,7 +48,7 @@ export function helpText(registry: FlowRegistry): RichText {
   const lines = [...registry.byCommand.values()].map((f) => `/${f.command} - ${f.summary}`);
   return paragraphs(
     md('*What we can do together*'),
-    plain([...lines, '/help - this list', '/cancel - stop what we are doing', '/start - what Tether is'].join('\n')),
+    plain([...lines, '/help - this list', '/cancel - stop what we are doing (any time, nothing bad happens)', '/start - what Tether is'].join('\n')),
     copy.helpTail,
   );
 }

@@ -333,8 +333,10 @@ class Turn {
     const run = this.top();
     if (!run) return this.say(copy.nothingToCancel);
     const title = this.flowOf(this.stack[0]!).title;
+    // Only flows that ask about feelings need the reassurance that their answers were let go.
+    const hadAnswers = this.stack.some((r) => this.flowOf(r).private && Object.values(r.answers).some((v) => v !== null && v !== ''));
     this.dropStack();
-    this.say(copy.cancelled(title));
+    this.say(copy.cancelled(title, hadAnswers));
   }
 
   private dropStack(): void {

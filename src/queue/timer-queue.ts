@@ -51,12 +51,21 @@ export class BullTimerScheduler implements TimerScheduler {
   }
 }
 
-/** Processes due timers. A handler that throws is retried with backoff (5 attempts). */
+/**
+ * Processes due timers. A handler that throws is retried with backoff (5 attempts). Timer handlers take
+ * milliseconds, so a short lock lets another worker take over quickly from one that died mid-job.
+ */
 export function startTimerWorker(
   connection: Redis,
   prefix: string,
   handle: (job: TimerJob) => Promise<void>,
   concurrency = 16,
 ): Worker<TimerJob> {
-  return new Worker<TimerJob>(TIMER_QUEUE, (job: Job<TimerJob>) => handle(job.data), { connection, prefix, concurrency });
+  return new Worker<TimerJob>(TIMER_QUEUE, (job: Job<TimerJob>) => handle(job.data), {
+    connection,
+    prefix,
+    concurrency,
+    lockDuration: 10_000,
+    stalledInterval: 5_000,
+  });
 }

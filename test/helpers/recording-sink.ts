@@ -12,8 +12,9 @@ export class RecordingSink implements MessageSink {
     for (const message of messages) this.delivered.push({ target, message });
   }
 
-  texts(): string[] {
-    return this.delivered.map((d) => toPlainText(d.message.text));
+  /** Plain text of every message delivered, or only of those for one platform user. */
+  texts(userId?: string): string[] {
+    return this.delivered.filter((d) => userId === undefined || d.target.userId === userId).map((d) => toPlainText(d.message.text));
   }
 
   last(): OutboundMessage | undefined {

@@ -1,0 +1,38 @@
+import { pino } from 'pino';
+import { Writable } from 'node:stream';
+import { startTether, type Tether } from '../../src/app.js';
+import type { Config } from '../../src/config/schema.js';
+import type { ConversationKey } from '../../src/store/conversation-store.js';
+import { RecordingSink } from './recording-sink.js';
+
+/** A running Tether (real Postgres, Redis, BullMQ) with a recording sink and captured logs. */
+export interface Harness {
+  readonly tether: Tether;
+  readonly sink: RecordingSink;
+  readonly logs: string[];
+  say(key: ConversationKey, line: string): Promise<void>;
+}
+
+export async function startHarness(config: Config): Promise<Harness> {
+  const sink = new RecordingSink('test');
+  const logs: string[] = [];
+  const stream = new Writable({
+    write(chunk, _enc, done) {
+      logs.push(String(chunk));
+      done();
+    },
+  });
+  const log = pino({ level: 'debug' }, stream);
+  const tether = await startTether(config, { sinks: [sink], log });
+  return {
+    tether,
+    sink,
+    logs,
+    async say(key, line) {
+      const { textToEvent } = await import('../../src/adapters/shared/inbound-text.js');
+      await tether.runtime.dispatch({ key }, textToEvent(line));
+    },
+  };
+}
+
+export const person = (userId: string): ConversationKey => ({ platform: 'test', chatId: `dm-${userId}`, userId });
