@@ -2,7 +2,7 @@ import { readAnswer, type AnswerResult } from './answers.js';
 import { copy, helpText } from './copy.js';
 import type { CompiledFlow, CompiledOption, CompiledStep, Condition, FlowRegistry, Target } from './flow.js';
 import { paragraphs, renderTemplate } from './rich-text.js';
-import { passTextGate, type TextScreen } from './text-gate.js';
+import { MAX_INBOUND_TEXT, passTextGate, type TextScreen } from './text-gate.js';
 import {
   SKIP_VALUE,
   STATE_SHAPE,
@@ -109,8 +109,18 @@ class Turn {
 
   // ---- inbound events -------------------------------------------------------------------------------------
 
-  command(rawName: string, args: string): void {
+  command(rawName: string, rawArgs: string): void {
     const name = rawName.replace(/^\//, '').toLowerCase();
+    // Whatever follows a command is free text too, and passes the same door first.
+    let args = '';
+    if (rawArgs.trim()) {
+      const gate = passTextGate(rawArgs, this.ctx.screens ?? []);
+      if (!gate.ok && gate.problem === 'interrupted') {
+        for (const m of gate.messages) this.messages.push(m);
+        return;
+      }
+      args = gate.ok ? gate.text : '';
+    }
     const flow = this.ctx.registry.byCommand.get(name);
     if (flow) return this.startFromCommand(flow, args);
     switch (name) {
@@ -139,7 +149,7 @@ class Turn {
         for (const m of gate.messages) this.messages.push(m);
         return;
       }
-      this.lead = gate.problem === 'empty' ? copy.empty : copy.tooLong(4000);
+      this.lead = gate.problem === 'empty' ? copy.empty : copy.tooLong(MAX_INBOUND_TEXT);
       return this.reprompt();
     }
     const run = this.top();

@@ -177,6 +177,15 @@ describe('answers that do not fit, and commands mid-flow', () => {
     expect(d.step).toBe('craving');
   });
 
+  it('screens what follows a command too', () => {
+    const screen = (text: string): ScreenVerdict =>
+      text.includes('STOP') ? { kind: 'interrupt', reason: 'test', messages: [{ text: [{ text: 'screen answered' }] }] } : { kind: 'pass' };
+    const d = new EngineDriver({ screens: [screen] });
+    const t = d.type('/breathe STOP now');
+    expect(allText(t)).toBe('screen answered');
+    expect(d.state.stack).toEqual([]);
+  });
+
   it('starts afresh from a stored state of an unknown shape instead of misreading it', () => {
     const d = new EngineDriver();
     d.state = { shape: 99, stack: [{ bogus: true }] } as never;

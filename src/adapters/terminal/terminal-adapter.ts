@@ -1,5 +1,5 @@
 import { userInfo } from 'node:os';
-import { createInterface } from 'node:readline';
+import { clearLine, createInterface, cursorTo, type Interface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { OutboundMessage } from '../../engine/types.js';
 import type { ConversationRuntime } from '../../runtime/runtime.js';
@@ -29,6 +29,8 @@ export class TerminalAdapter {
   readonly key: ConversationKey;
   readonly sink: MessageSink;
   private readonly color: boolean;
+  /** The interactive prompt, while one is open: messages that arrive by timer are printed above it. */
+  private prompt: Interface | undefined;
 
   constructor(private readonly options: TerminalOptions) {
     const user = options.user ?? safeUserName();
@@ -40,20 +42,25 @@ export class TerminalAdapter {
   /** Runs until input ends (or /quit). Resolves when the chat is over. */
   async run(runtime: ConversationRuntime): Promise<void> {
     const interactive = Boolean(this.options.input.isTTY);
-    const rl = createInterface({ input: this.options.input, terminal: interactive, crlfDelay: Infinity });
+    const rl = interactive
+      ? createInterface({ input: this.options.input, output: this.options.output, terminal: true })
+      : createInterface({ input: this.options.input, terminal: false, crlfDelay: Infinity });
     if (interactive) {
       this.options.output.write(
         'Tether terminal chat. Type /help to see what we can do, /quit to leave.\n\n',
       );
       rl.setPrompt('you › ');
+      // Ctrl-C leaves the chat (readline would otherwise only pause).
+      rl.on('SIGINT', () => rl.close());
+      this.prompt = rl;
       rl.prompt();
     }
     for await (const line of rl) {
       if (/^\/(quit|exit)\s*$/i.test(line.trim())) break;
       if (line.trim() === '' && !interactive) continue;
       await runtime.dispatch({ key: this.key }, textToEvent(line));
-      if (interactive) rl.prompt();
     }
+    this.prompt = undefined;
     rl.close();
     if (!interactive) await this.drain(runtime);
   }
@@ -69,11 +76,17 @@ export class TerminalAdapter {
   }
 
   private async print(_target: DeliveryTarget, messages: readonly OutboundMessage[]): Promise<void> {
+    const out = this.options.output;
+    if (this.prompt) {
+      clearLine(out, 0);
+      cursorTo(out, 0);
+    }
     for (const message of messages) {
       const text = renderForTerminal(message, this.color);
       const prefix = this.color ? '\x1b[36mtether ›\x1b[39m ' : '';
-      this.options.output.write(`${prefix}${text}\n${this.color ? '\n' : ''}`);
+      out.write(`${prefix}${text}\n${this.color ? '\n' : ''}`);
     }
+    this.prompt?.prompt(true);
   }
 }
 
