@@ -1,14 +1,18 @@
 import { startTether } from './app.js';
+import type { PlatformAdapter } from './adapters/platform.js';
+import { TelegramAdapter } from './adapters/telegram/telegram-adapter.js';
 import { TerminalAdapter } from './adapters/terminal/terminal-adapter.js';
 import { ConfigError, loadConfig } from './config/load.js';
-import { createLogger } from './runtime/logger.js';
+import type { Config } from './config/schema.js';
+import { HttpServer } from './http/http-server.js';
+import { createLogger, type Logger } from './runtime/logger.js';
 
 /**
- * `npm start`: runs every platform whose token is configured; with none (or with --console) it opens the
- * terminal chat.
+ * `npm start`: runs every platform whose token is configured, side by side; with none (or with --console) it
+ * opens the terminal chat.
  */
 async function main(): Promise<number> {
-  let config;
+  let config: Config;
   try {
     config = loadConfig();
   } catch (error) {
@@ -19,33 +23,60 @@ async function main(): Promise<number> {
     throw error;
   }
   const consoleOnly = process.argv.includes('--console');
-  const platforms: string[] = [];
-  const useTerminal = consoleOnly || platforms.length === 0;
+  const useTerminal = consoleOnly || !hasPlatform(config);
   // In the terminal chat, logs would get in the way of the conversation: only problems are shown.
-  const level = useTerminal && !process.env.LOG_LEVEL ? 'warn' : config.LOG_LEVEL;
-  const log = createLogger(level);
+  const log = createLogger(useTerminal && !process.env.LOG_LEVEL ? 'warn' : config.LOG_LEVEL);
+  return useTerminal ? runTerminal(config, log) : runPlatforms(config, log);
+}
 
-  const terminal = useTerminal ? new TerminalAdapter({
-        input: process.stdin,
-        output: process.stdout,
-        ...(config.TERMINAL_USER ? { user: config.TERMINAL_USER } : {}),
-      }) : undefined;
-  const tether = await startTether(config, { sinks: terminal ? [terminal.sink] : [], log });
-  const stop = async (code: number) => {
-    await tether.close();
-    log.flush();
-    return code;
-  };
-  if (terminal) {
-    process.once('SIGINT', () => void stop(130).then((c) => process.exit(c)));
-    await terminal.run(tether.runtime);
-    return stop(0);
+function hasPlatform(config: Config): boolean {
+  return Boolean(config.TELEGRAM_BOT_TOKEN);
+}
+
+async function runTerminal(config: Config, log: Logger): Promise<number> {
+  const terminal = new TerminalAdapter({
+    input: process.stdin,
+    output: process.stdout,
+    ...(config.TERMINAL_USER ? { user: config.TERMINAL_USER } : {}),
+  });
+  const tether = await startTether(config, { sinks: [terminal.sink], log });
+  process.once('SIGTERM', () => void tether.close().then(() => process.exit(143)));
+  await terminal.run(tether.runtime);
+  await tether.close();
+  log.flush();
+  return 0;
+}
+
+async function runPlatforms(config: Config, log: Logger): Promise<number> {
+  const platforms: PlatformAdapter[] = [];
+  if (config.TELEGRAM_BOT_TOKEN) {
+    platforms.push(
+      new TelegramAdapter({
+        token: config.TELEGRAM_BOT_TOKEN,
+        apiRoot: config.TELEGRAM_API_ROOT,
+        webhookUrl: config.TELEGRAM_WEBHOOK_URL,
+        webhookSecret: config.TELEGRAM_WEBHOOK_SECRET,
+        log,
+      }),
+    );
   }
+  const tether = await startTether(config, { sinks: platforms.map((p) => p.sink), log });
+  const http = new HttpServer();
+  const port = await http.listen(config.HTTP_PORT, config.HTTP_HOST);
+  log.info({ port }, 'http server listening');
+  for (const platform of platforms) await platform.start(tether.runtime, http);
+  log.info({ platforms: platforms.map((p) => p.name) }, 'tether is running');
+
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
-  return stop(0);
+  log.info('shutting down');
+  for (const platform of platforms) await platform.stop();
+  await http.close();
+  await tether.close();
+  log.flush();
+  return 0;
 }
 
 main().then(

@@ -46,6 +46,15 @@ export const configSchema = z.object({
     .string()
     .regex(/^\d+:[A-Za-z0-9_-]{20,}$/, 'must look like 123456789:AAH... (the token @BotFather gives you)')
     .optional(),
+  /** Any Bot API server: the official one, a self-hosted one, or an emulator in tests. */
+  TELEGRAM_API_ROOT: url(['https:', 'http:'], 'https://api.telegram.org').default('https://api.telegram.org'),
+  /** Public HTTPS URL Telegram should post updates to. Unset: long polling. */
+  TELEGRAM_WEBHOOK_URL: url(['https:', 'http:'], 'https://tether.example.org/telegram').optional(),
+  /** Secret Telegram sends with every webhook call; derived from the token when unset. */
+  TELEGRAM_WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, 'must be 16-256 letters, digits, _ or -').optional(),
+  /** The built-in HTTP server (webhooks, and later health and metrics). */
+  HTTP_HOST: z.string().min(1).default('0.0.0.0'),
+  HTTP_PORT: number(0, 65535, '8080').default(8080),
   DISCORD_TOKEN: z.string().min(20, 'must be the bot token from the Discord developer portal').optional(),
 });
 

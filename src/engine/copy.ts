@@ -34,6 +34,15 @@ export const copy = {
   exerciseWaiting: md("I'm right here. The next step comes by itself; send /cancel if you'd like to stop."),
   tooLong: (max: number) => md(`That's more than I can take in one message. Could you keep it under ${max.toLocaleString('en-US')} characters?`),
   empty: md("I didn't catch anything there."),
+  /** In a group: never the flow itself, only a pointer to the private chat. */
+  groupPointer: (title: string | undefined, firstTime: boolean) =>
+    md(
+      (title ? `The ${title.toLowerCase()} is just for you, so let's do it in a private chat.` : "Let's talk in a private chat, where what you share stays between us.") +
+        ' Tap the button below.' +
+        (firstTime ? " If it's your first time, press *Start* when the chat opens." : ''),
+    ),
+  groupPointerButton: 'Open a private chat',
+  textOnly: md("I can only read text messages for now. Type your answer, or send /help to see what we can do."),
   hint: {
     'not-a-number': (min: number, max: number) => md(`Could you answer with a number from ${min} to ${max}?`),
     'out-of-range': (min: number, max: number) => md(`That's outside what this question takes. A whole number from ${min} to ${max}, please.`),

@@ -67,6 +67,9 @@ export function handleEvent(stored: ConversationState | undefined, event: Inboun
     case 'timer':
       turn.timer(event.timerId);
       break;
+    case 'unreachable':
+      turn.unreachable();
+      break;
   }
   return turn.result();
 }
@@ -205,6 +208,13 @@ class Turn {
       return;
     }
     this.start(flow, undefined);
+  }
+
+  /** Drops every flow and timer without a word: nothing can be delivered, and nothing should pile up. */
+  unreachable(): void {
+    this.dropStack();
+    for (const t of this.timers) if (!this.cancelled.includes(t.id)) this.cancelled.push(t.id);
+    this.timers = [];
   }
 
   // ---- flows ----------------------------------------------------------------------------------------------

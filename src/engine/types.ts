@@ -42,7 +42,9 @@ export type InboundEvent =
   | { readonly type: 'command'; readonly name: string; readonly args?: string }
   | { readonly type: 'text'; readonly text: string }
   | { readonly type: 'choice'; readonly token: string; readonly value: string }
-  | { readonly type: 'timer'; readonly timerId: string };
+  | { readonly type: 'timer'; readonly timerId: string }
+  /** The platform can no longer reach the person: stop everything that would message them. */
+  | { readonly type: 'unreachable' };
 
 export type AnswerValue = string | number | null;
 

@@ -18,3 +18,18 @@ export interface TimerScheduler {
   /** Best effort: a cancelled timer that fires anyway is ignored by the engine. */
   cancel(conversationId: string, timerIds: readonly string[]): Promise<void>;
 }
+
+/**
+ * Thrown by a sink when the platform says this person cannot be reached any more (blocked the bot, closed DMs,
+ * deleted account). The runtime stops their timed messages instead of retrying.
+ */
+export class RecipientUnreachableError extends Error {
+  constructor(
+    readonly platform: string,
+    readonly reason: string,
+    options?: ErrorOptions,
+  ) {
+    super(`${platform}: recipient unreachable (${reason})`, options);
+    this.name = 'RecipientUnreachableError';
+  }
+}

@@ -5,7 +5,7 @@ import type { EngineSettings, InboundEvent, PendingTimer, Transition } from '../
 import type { ConversationKey, ConversationStore, StoredConversation } from '../store/conversation-store.js';
 import { KeyedLock } from './keyed-lock.js';
 import type { Logger } from './logger.js';
-import type { MessageSink, TimerScheduler } from './ports.js';
+import { RecipientUnreachableError, type MessageSink, type TimerScheduler } from './ports.js';
 
 export interface RuntimeDeps {
   readonly store: ConversationStore;
@@ -29,7 +29,9 @@ export type DispatchOutcome =
   | { readonly kind: 'handled'; readonly conversationId: string; readonly transition: Transition }
   | { readonly kind: 'duplicate'; readonly conversationId: string }
   /** A timer for a conversation that no longer exists (the person deleted their data). */
-  | { readonly kind: 'gone' };
+  | { readonly kind: 'gone' }
+  /** A timer for someone the platform cannot reach: dropped, nothing sent. */
+  | { readonly kind: 'unreachable'; readonly conversationId: string };
 
 export class DispatchError extends Error {
   constructor(
@@ -72,6 +74,19 @@ export class ConversationRuntime {
     return 'key' in address ? this.deps.store.open(address.key) : this.deps.store.get(address.conversationId);
   }
 
+  /** The platform says this person cannot be reached (they blocked the bot): stop their flows and timed messages. */
+  async markUnreachable(key: ConversationKey): Promise<void> {
+    await this.lock.run(keyString(key), async () => {
+      const conversation = await this.load({ key }, true);
+      if (conversation) await this.stopConversation(conversation);
+    });
+  }
+
+  /** Whether this person has talked to Tether on this platform before. */
+  knows(platform: string, userId: string): Promise<boolean> {
+    return this.deps.store.knows(platform, userId);
+  }
+
   /** Puts every stored timer back in the queue (after a restart, or when Redis was emptied). Returns how many. */
   async rearmTimers(): Promise<number> {
     const pending = await this.deps.store.pendingTimers();
@@ -90,13 +105,11 @@ export class ConversationRuntime {
   private async apply(address: Address, event: InboundEvent, dedupKey: string | undefined): Promise<DispatchOutcome> {
     const attempts = this.deps.maxAttempts ?? 8;
     let conversation = await this.load(address, false);
+    if (conversation && !conversation.reachable && event.type === 'timer') {
+      return { kind: 'unreachable', conversationId: conversation.id };
+    }
     for (let attempt = 1; conversation && attempt <= attempts; attempt++) {
-      const transition = handleEvent(conversation.state, event, {
-        now: this.clock(),
-        registry: this.deps.registry,
-        settings: this.deps.settings,
-        ...(this.deps.screens ? { screens: this.deps.screens } : {}),
-      });
+      const transition = handleEvent(conversation.state, event, this.engineContext());
       if (!transition.changed && dedupKey === undefined) {
         await this.deliver(conversation, transition);
         return { kind: 'handled', conversationId: conversation.id, transition };
@@ -144,8 +157,37 @@ export class ConversationRuntime {
         transition.answered,
       );
     } catch (error) {
+      if (error instanceof RecipientUnreachableError) {
+        this.deps.log.info({ conversationId: conversation.id, platform: conversation.platform, reason: error.reason }, 'recipient unreachable; stopping their timed messages');
+        await this.stopConversation(conversation);
+        return;
+      }
       this.deps.log.error({ err: error, conversationId: conversation.id, platform: conversation.platform }, 'delivery failed');
     }
+  }
+
+  /** Stops everything that would message someone the platform cannot reach, until they write again. */
+  private async stopConversation(conversation: StoredConversation): Promise<void> {
+    this.forget(conversation.id);
+    for (let attempt = 0; attempt < (this.deps.maxAttempts ?? 8); attempt++) {
+      const current = await this.deps.store.get(conversation.id);
+      if (!current) break;
+      const t = handleEvent(current.state, { type: 'unreachable' }, this.engineContext());
+      const outcome = await this.deps.store.commit(current, { state: t.state, records: [] });
+      if (outcome.kind === 'conflict') continue;
+      if (t.cancelledTimers.length) await this.deps.timers.cancel(conversation.id, t.cancelledTimers).catch(() => undefined);
+      break;
+    }
+    await this.deps.store.setReachable(conversation.platform, conversation.userId, false);
+  }
+
+  private engineContext() {
+    return {
+      now: this.clock(),
+      registry: this.deps.registry,
+      settings: this.deps.settings,
+      ...(this.deps.screens ? { screens: this.deps.screens } : {}),
+    };
   }
 
   private async load(address: Address, fresh: boolean): Promise<StoredConversation | undefined> {

@@ -16,6 +16,8 @@ export interface StoredConversation {
   readonly userId: string;
   readonly state: ConversationState;
   readonly version: number;
+  /** False once the platform said the person cannot be reached there. */
+  readonly reachable: boolean;
 }
 
 export type CommitOutcome =
@@ -42,6 +44,10 @@ export interface ConversationStore {
   get(conversationId: string): Promise<StoredConversation | undefined>;
   /** Stores the new state if the stored version is still `current.version`, together with the records. */
   commit(current: StoredConversation, request: CommitRequest): Promise<CommitOutcome>;
+  /** Whether this platform user has talked to Tether before. */
+  knows(platform: string, userId: string): Promise<boolean>;
+  /** Records whether a person can be reached on a platform (a message from them makes them reachable again). */
+  setReachable(platform: string, userId: string, reachable: boolean): Promise<void>;
   /** Every timer any conversation waits for: start-up re-arms them in the queue. */
   pendingTimers(): Promise<ReadonlyArray<{ readonly conversationId: string; readonly timer: PendingTimer }>>;
 }

@@ -14,35 +14,46 @@ import { parseRecord } from './records.js';
 class Conflict extends Error {}
 
 type Row = { id: string; personId: string; platform: string; chatId: string; state: unknown; version: number };
+type Person = { personId: string; reachable: boolean };
 
 /** Conversations in Postgres, updated with optimistic locking on `version`. */
 export class PrismaConversationStore implements ConversationStore {
   constructor(private readonly db: Database) {}
 
   async open(key: ConversationKey): Promise<StoredConversation> {
-    const personId = await this.personFor(key);
+    const { personId, reachable } = await this.personFor(key);
+    // Someone who writes to us can be reached again.
+    if (!reachable) await this.setReachable(key.platform, key.userId, true);
     const where = { platform_chatId_personId: { platform: key.platform, chatId: key.chatId, personId } };
     const found = await this.db.conversation.findUnique({ where });
-    if (found) return toStored(found, key.userId);
+    if (found) return toStored(found, key.userId, true);
     try {
       const created = await this.db.conversation.create({
         data: { personId, platform: key.platform, chatId: key.chatId, state: emptyState as unknown as Prisma.InputJsonValue },
       });
-      return toStored(created, key.userId);
+      return toStored(created, key.userId, true);
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
-      return toStored(await this.db.conversation.findUniqueOrThrow({ where }), key.userId);
+      return toStored(await this.db.conversation.findUniqueOrThrow({ where }), key.userId, true);
     }
+  }
+
+  async knows(platform: string, userId: string): Promise<boolean> {
+    return (await this.db.identity.count({ where: { platform, externalId: userId } })) > 0;
+  }
+
+  async setReachable(platform: string, userId: string, reachable: boolean): Promise<void> {
+    await this.db.identity.updateMany({ where: { platform, externalId: userId }, data: { reachable } });
   }
 
   async get(conversationId: string): Promise<StoredConversation | undefined> {
     const row = await this.db.conversation.findUnique({
       where: { id: conversationId },
-      include: { person: { select: { identities: { select: { platform: true, externalId: true } } } } },
+      include: { person: { select: { identities: { select: { platform: true, externalId: true, reachable: true } } } } },
     });
     if (!row) return undefined;
     const identity = row.person.identities.find((i) => i.platform === row.platform);
-    return toStored(row, identity?.externalId ?? '');
+    return toStored(row, identity?.externalId ?? '', identity?.reachable ?? false);
   }
 
   async commit(current: StoredConversation, request: CommitRequest): Promise<CommitOutcome> {
@@ -82,26 +93,28 @@ export class PrismaConversationStore implements ConversationStore {
     return rows.flatMap((row) => readState(row.state).timers.map((timer) => ({ conversationId: row.id, timer })));
   }
 
-  private async personFor(key: ConversationKey): Promise<string> {
+  private async personFor(key: ConversationKey): Promise<Person> {
     const where = { platform_externalId: { platform: key.platform, externalId: key.userId } };
-    const identity = await this.db.identity.findUnique({ where, select: { personId: true } });
-    if (identity) return identity.personId;
+    const select = { personId: true, reachable: true };
+    const identity = await this.db.identity.findUnique({ where, select });
+    if (identity) return identity;
     try {
       const person = await this.db.person.create({
         data: { identities: { create: { platform: key.platform, externalId: key.userId } } },
         select: { id: true },
       });
-      return person.id;
+      return { personId: person.id, reachable: true };
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       // Two first messages at once: the other one created the person.
-      return (await this.db.identity.findUniqueOrThrow({ where, select: { personId: true } })).personId;
+      return this.db.identity.findUniqueOrThrow({ where, select });
     }
   }
 }
 
-function toStored(row: Row, userId: string): StoredConversation {
+function toStored(row: Row, userId: string, reachable: boolean): StoredConversation {
   return {
+    reachable,
     id: row.id,
     personId: row.personId,
     platform: row.platform,

@@ -1,0 +1,17 @@
+import type { BotCommand } from 'grammy/types';
+import type { FlowRegistry } from '../../engine/flow.js';
+
+/** The command menus Telegram shows: everything in private chats; in groups, what points to the private chat. */
+export function commandMenus(registry: FlowRegistry): { private: BotCommand[]; groups: BotCommand[] } {
+  const flows = [...registry.byCommand.values()].map((f) => ({ command: f.command!, description: clip(f.summary) }));
+  const common = [
+    { command: 'help', description: 'what Tether can do' },
+    { command: 'cancel', description: 'stop what we are doing, any time' },
+    { command: 'start', description: 'what Tether is, and is not' },
+  ];
+  return { private: [...flows, ...common], groups: [...flows, common[0]!] };
+}
+
+function clip(text: string): string {
+  return text.length <= 256 ? text : `${text.slice(0, 255)}…`;
+}

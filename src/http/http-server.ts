@@ -1,0 +1,46 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
+
+/** Tether's one HTTP port: platform webhooks now, health and metrics as they come. */
+export class HttpServer {
+  private readonly routes = new Map<string, RouteHandler>();
+  private server: Server | undefined;
+
+  constructor() {
+    this.route('GET', '/healthz', (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+    });
+  }
+
+  route(method: string, path: string, handler: RouteHandler): void {
+    this.routes.set(`${method} ${path}`, handler);
+  }
+
+  async listen(port: number, host: string): Promise<number> {
+    this.server = createServer((req, res) => {
+      const path = (req.url ?? '/').split('?')[0]!;
+      const handler = this.routes.get(`${req.method} ${path}`);
+      if (!handler) {
+        res.writeHead(404, { 'content-type': 'application/json' }).end('{"ok":false}');
+        return;
+      }
+      Promise.resolve(handler(req, res)).catch(() => {
+        if (!res.headersSent) res.writeHead(500).end();
+      });
+    });
+    await new Promise<void>((resolve, reject) => {
+      this.server!.once('error', reject);
+      this.server!.listen(port, host, () => resolve());
+    });
+    return (this.server.address() as AddressInfo).port;
+  }
+
+  async close(): Promise<void> {
+    const server = this.server;
+    if (!server) return;
+    this.server = undefined;
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+}
