@@ -1,0 +1,155 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/db/client.js';
+
+/**
+ * What every platform adapter must do the same way: the same scripted conversations, the same words, the same
+ * stored outcome. Each adapter's test file passes a driver that speaks its platform (typed lines, Telegram
+ * callback queries, Discord interactions) to `adapterContract`.
+ */
+export interface ContractDriver {
+  readonly platform: string;
+  readonly db: Database;
+  /** The person sends a line in their private chat with Tether: a command or text. */
+  say(user: string, text: string): Promise<void>;
+  /** The person picks the option with this label on the latest question (a button, or its number typed). */
+  choose(user: string, label: string): Promise<void>;
+  /** Presses an option of an earlier, already answered question again (platforms with buttons only). */
+  chooseStale?(user: string, questionText: string, label: string): Promise<void>;
+  /** Everything the person can see in their private chat, as plain text, edits applied, oldest first. */
+  transcript(user: string): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+export async function waitForText(d: ContractDriver, user: string, text: string, timeoutMs = 15_000): Promise<string[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const t = await d.transcript(user);
+    if (t.some((m) => m.includes(text))) return t;
+    if (Date.now() > deadline) throw new Error(`${d.platform}: "${text}" never appeared. Last messages:\n${t.slice(-4).join('\n---\n')}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** Counts messages containing `text` once things are quiet (nothing new for a moment). */
+async function settledCount(d: ContractDriver, user: string, text: string): Promise<number> {
+  let last = -1;
+  for (;;) {
+    const t = await d.transcript(user);
+    if (t.length === last) return t.filter((m) => m.includes(text)).length;
+    last = t.length;
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
+
+export interface ContractOptions {
+  /** The platform shows answers as buttons that stay on screen, so an old one can be pressed again. */
+  readonly buttons: boolean;
+}
+
+export function adapterContract(name: string, options: ContractOptions, makeDriver: () => Promise<ContractDriver>): void {
+  describe(`adapter contract: ${name}`, () => {
+    let d: ContractDriver;
+    beforeAll(async () => {
+      d = await makeDriver();
+    });
+    afterAll(async () => {
+      await d?.close();
+    });
+
+    it('runs a full check-in by choosing options, and stores exactly one CheckIn with what was chosen', async () => {
+      const u = `${name}-checkin`;
+      await d.say(u, '/checkin');
+      await waitForText(d, u, 'How are you doing overall');
+      await d.choose(u, '2');
+      await waitForText(d, u, 'How strong is any craving');
+      await d.choose(u, '3');
+      await waitForText(d, u, 'how many hours did you sleep');
+      await d.say(u, '6');
+      await waitForText(d, u, 'How much stress');
+      await d.choose(u, '4');
+      await waitForText(d, u, 'Which word comes closest');
+      await d.choose(u, 'Lonely');
+      await waitForText(d, u, 'what do you need most');
+      await d.choose(u, 'To be heard');
+      await waitForText(d, u, 'What would help most');
+      await d.choose(u, 'Just note it');
+      await waitForText(d, u, "anything you'd like to add");
+      await d.say(u, 'A <b>long</b> day & *no* markup, @everyone');
+      const t = await waitForText(d, u, 'Thank you for checking in.');
+      expect(t.join('\n')).toContain("You're feeling lonely, and what you need most is to be heard.");
+
+      const identity = await d.db.identity.findUniqueOrThrow({ where: { platform_externalId: { platform: d.platform, externalId: await userIdOf(d, u) } } });
+      const rows = await d.db.checkIn.findMany({ where: { personId: identity.personId } });
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toMatchObject({
+        mood: 2,
+        craving: 3,
+        sleepHours: 6,
+        stress: 4,
+        emotion: 'lonely',
+        need: 'heard',
+        response: 'note',
+        note: 'A <b>long</b> day & *no* markup, @everyone',
+        platform: d.platform,
+      });
+    });
+
+    it('plays a timed breathing exercise to its end, every step once and in order', async () => {
+      const u = `${name}-breathe`;
+      await d.say(u, '/breathe');
+      await waitForText(d, u, 'Which rhythm would you like?');
+      await d.choose(u, 'Slow breathing (in 4, out 6)');
+      const t = await waitForText(d, u, 'How do you feel now?', 30_000);
+      const text = t.join('\n');
+      expect(text).toContain('Slow breathing');
+      // Where messages are edited in place only the last phase remains visible; elsewhere all twelve do.
+      expect(text).toMatch(/Round 6 of 6/);
+      await d.choose(u, 'A bit calmer');
+      await waitForText(d, u, "That's your body settling");
+    });
+
+    it('answers an out-of-range answer kindly and asks again, losing nothing', async () => {
+      const u = `${name}-bad`;
+      await d.say(u, '/checkin');
+      await waitForText(d, u, 'How are you doing overall');
+      await d.say(u, '42');
+      await waitForText(d, u, 'A whole number from 1 to 5');
+      await d.choose(u, '4');
+      await waitForText(d, u, 'How strong is any craving');
+    });
+
+    it.runIf(options.buttons)('leaves a stale choice alone: it does not answer the question asked now', async () => {
+      const u = `${name}-stale`;
+      await d.say(u, '/checkin');
+      await waitForText(d, u, 'How are you doing overall');
+      await d.choose(u, '5');
+      await waitForText(d, u, 'How strong is any craving');
+      await d.chooseStale!(u, 'How are you doing overall', '1');
+      await new Promise((r) => setTimeout(r, 200));
+      expect(await settledCount(d, u, 'How strong is any craving')).toBeGreaterThanOrEqual(1);
+      await d.choose(u, '0');
+      await waitForText(d, u, 'how many hours did you sleep');
+    });
+
+    it('stops any flow kindly with /cancel', async () => {
+      const u = `${name}-cancel`;
+      await d.say(u, '/ground');
+      await waitForText(d, u, '5 things you can see');
+      await d.say(u, '/cancel');
+      await waitForText(d, u, "we've stopped the grounding exercise");
+    });
+  });
+}
+
+const userIds = new WeakMap<ContractDriver, Map<string, string>>();
+
+/** Drivers may map the contract's user names to platform ids; they register them here. */
+export function registerUserId(d: ContractDriver, user: string, platformUserId: string): void {
+  const map = userIds.get(d) ?? new Map<string, string>();
+  map.set(user, platformUserId);
+  userIds.set(d, map);
+}
+
+async function userIdOf(d: ContractDriver, user: string): Promise<string> {
+  return userIds.get(d)?.get(user) ?? user;
+}
