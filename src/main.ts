@@ -1,5 +1,6 @@
 import { startTether } from './app.js';
 import type { PlatformAdapter } from './adapters/platform.js';
+import { DiscordAdapter } from './adapters/discord/discord-adapter.js';
 import { TelegramAdapter } from './adapters/telegram/telegram-adapter.js';
 import { TerminalAdapter } from './adapters/terminal/terminal-adapter.js';
 import { ConfigError, loadConfig } from './config/load.js';
@@ -30,7 +31,7 @@ async function main(): Promise<number> {
 }
 
 function hasPlatform(config: Config): boolean {
-  return Boolean(config.TELEGRAM_BOT_TOKEN);
+  return Boolean(config.TELEGRAM_BOT_TOKEN || config.DISCORD_TOKEN);
 }
 
 async function runTerminal(config: Config, log: Logger): Promise<number> {
@@ -58,6 +59,11 @@ async function runPlatforms(config: Config, log: Logger): Promise<number> {
         webhookSecret: config.TELEGRAM_WEBHOOK_SECRET,
         log,
       }),
+    );
+  }
+  if (config.DISCORD_TOKEN && config.DISCORD_APPLICATION_ID) {
+    platforms.push(
+      new DiscordAdapter({ token: config.DISCORD_TOKEN, applicationId: config.DISCORD_APPLICATION_ID, apiRoot: config.DISCORD_API_ROOT, log }),
     );
   }
   const tether = await startTether(config, { sinks: platforms.map((p) => p.sink), log });

@@ -1,4 +1,4 @@
-import { configSchema, type Config } from './schema.js';
+import { configChecks, configSchema, type Config } from './schema.js';
 
 export class ConfigError extends Error {
   constructor(readonly problems: readonly string[]) {
@@ -18,7 +18,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (value !== undefined && value.trim() !== '') input[key] = value;
   }
   const parsed = configSchema.safeParse(input);
-  if (parsed.success) return parsed.data;
+  if (parsed.success) {
+    const problems = configChecks.filter((c) => !c.check(parsed.data)).map((c) => `${c.path} ${c.message}`);
+    if (problems.length) throw new ConfigError(problems);
+    return parsed.data;
+  }
   const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(environment)'} ${issue.message}`);
   throw new ConfigError(problems);
 }

@@ -56,6 +56,21 @@ export const configSchema = z.object({
   HTTP_HOST: z.string().min(1).default('0.0.0.0'),
   HTTP_PORT: number(0, 65535, '8080').default(8080),
   DISCORD_TOKEN: z.string().min(20, 'must be the bot token from the Discord developer portal').optional(),
+  /** The application id from the Discord developer portal (General Information). */
+  DISCORD_APPLICATION_ID: z.string().regex(/^\d{15,25}$/, 'must be the numeric application id, for example 1234567890123456789').optional(),
+  /** Register slash commands in this server only (instant, for testing); unset registers them globally. */
+  DISCORD_GUILD_ID: z.string().regex(/^\d{15,25}$/, 'must be a numeric server id, for example 1234567890123456789').optional(),
+  /** Where Discord's REST API is (tests point it at a local emulator). */
+  DISCORD_API_ROOT: url(['https:', 'http:'], 'https://discord.com/api').default('https://discord.com/api'),
 });
 
 export type Config = z.infer<typeof configSchema>;
+
+/** Settings that only make sense together. */
+export const configChecks: ReadonlyArray<{ readonly check: (c: Config) => boolean; readonly path: keyof Config; readonly message: string }> = [
+  {
+    check: (c) => !c.DISCORD_TOKEN || Boolean(c.DISCORD_APPLICATION_ID),
+    path: 'DISCORD_APPLICATION_ID',
+    message: 'is required when DISCORD_TOKEN is set, for example 1234567890123456789',
+  },
+];

@@ -1,0 +1,137 @@
+import {
+  ActionRowBuilder,
+  DiscordAPIError,
+  MessageFlags,
+  ModalBuilder,
+  RESTJSONErrorCodes,
+  Routes,
+  TextInputBuilder,
+  TextInputStyle,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type Client,
+  type Interaction,
+  type Message,
+  type ModalSubmitInteraction,
+  type StringSelectMenuInteraction,
+} from 'discord.js';
+import { copy } from '../../engine/copy.js';
+import type { InboundEvent } from '../../engine/types.js';
+import type { Logger } from '../../runtime/logger.js';
+import type { ConversationRuntime } from '../../runtime/runtime.js';
+import type { ConversationKey } from '../../store/conversation-store.js';
+import { textToEvent } from '../shared/inbound-text.js';
+import { engineCommandName } from './commands.js';
+import { decodeCustomId, encodeCustomId } from './custom-id.js';
+import { DISCORD, dmChat, ephemeralChat, type DiscordSink } from './discord-sink.js';
+import { richTextToMarkdown } from './render.js';
+
+const noMentions = { parse: [] as [] };
+
+/**
+ * Inbound: interactions and DM messages → the engine's events. Every interaction is acknowledged at once (deferred)
+ * so Discord's 3-second window is met whatever the database is doing. In a server, a flow moves to the person's DMs;
+ * if their DMs are closed it runs in ephemeral replies that only they can see. Nothing anyone answers is visible
+ * to others.
+ */
+export function attachDiscordInbound(client: Client, runtime: ConversationRuntime, sink: DiscordSink, log: Logger): void {
+  const key = (chatId: string, userId: string): ConversationKey => ({ platform: DISCORD, chatId, userId });
+  const fail = (what: string) => (error: unknown) =>
+    log.error({ err: error instanceof Error ? error.message : String(error), what }, 'discord: handling failed');
+
+  client.on('interactionCreate', (interaction: Interaction) => {
+    if (interaction.isChatInputCommand()) void onCommand(interaction).catch(fail('command'));
+    else if (interaction.isButton() || interaction.isStringSelectMenu()) void onComponent(interaction).catch(fail('component'));
+    else if (interaction.isModalSubmit()) void onModal(interaction).catch(fail('modal'));
+  });
+
+  client.on('messageCreate', (message: Message) => {
+    if (message.author.bot || message.guildId !== null || !message.content) return;
+    void runtime
+      .dispatch({ key: key(dmChat(message.channelId), message.author.id) }, textToEvent(message.content), { dedupKey: `${DISCORD}:m:${message.id}` })
+      .catch(fail('dm message'));
+  });
+
+  async function onCommand(interaction: ChatInputCommandInteraction): Promise<void> {
+    const event: InboundEvent = {
+      type: 'command',
+      name: engineCommandName(interaction.commandName),
+      args: interaction.options.getString('choice') ?? '',
+    };
+    const dedup = { dedupKey: `${DISCORD}:i:${interaction.id}` };
+    if (!interaction.inGuild()) {
+      await interaction.deferReply();
+      sink.bindInteraction(dmChat(interaction.channelId), interaction.token, { placeholder: true, ephemeral: false });
+      await runtime.dispatch({ key: key(dmChat(interaction.channelId), interaction.user.id) }, event, dedup);
+      return;
+    }
+    // In a server: only the person ever sees what follows.
+    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    const dm = await openDm(interaction.user.id, interaction.guild?.name ?? 'the server');
+    if (dm) {
+      await interaction.editReply({ content: richTextToMarkdown(copy.movedToDm), allowedMentions: noMentions });
+      await runtime.dispatch({ key: key(dmChat(dm), interaction.user.id) }, event, dedup);
+      return;
+    }
+    await interaction.editReply({ content: richTextToMarkdown(copy.dmClosedFallback), allowedMentions: noMentions });
+    const chat = ephemeralChat(interaction.guildId, interaction.user.id);
+    sink.bindInteraction(chat, interaction.token, { placeholder: false, ephemeral: true });
+    await runtime.dispatch({ key: key(chat, interaction.user.id) }, event, dedup);
+  }
+
+  /** Opens the DM and says hello there; undefined when the person's DMs are closed. */
+  async function openDm(userId: string, guildName: string): Promise<string | undefined> {
+    try {
+      const channel = (await client.rest.post(Routes.userChannels(), { body: { recipient_id: userId } })) as { id: string };
+      await client.rest.post(Routes.channelMessages(channel.id), {
+        body: { content: richTextToMarkdown(copy.dmHello(guildName)), allowed_mentions: noMentions },
+      });
+      return channel.id;
+    } catch (error) {
+      if (error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.CannotSendMessagesToThisUser) return undefined;
+      throw error;
+    }
+  }
+
+  function chatOf(interaction: ButtonInteraction | StringSelectMenuInteraction | ModalSubmitInteraction): string {
+    return interaction.inGuild() ? ephemeralChat(interaction.guildId, interaction.user.id) : dmChat(interaction.channelId!);
+  }
+
+  async function onComponent(interaction: ButtonInteraction | StringSelectMenuInteraction): Promise<void> {
+    const id = decodeCustomId(interaction.customId);
+    if (!id) return;
+    if (id.kind === 'open-text') {
+      const modal = new ModalBuilder()
+        .setCustomId(encodeCustomId({ kind: 'text-modal', token: id.token }))
+        .setTitle('Your answer')
+        .addComponents(
+          new ActionRowBuilder<TextInputBuilder>().addComponents(
+            new TextInputBuilder().setCustomId('answer').setLabel('Your answer').setStyle(TextInputStyle.Paragraph).setMaxLength(1000).setRequired(true),
+          ),
+        );
+      await interaction.showModal(modal);
+      return;
+    }
+    if (id.kind !== 'choice') return;
+    await interaction.deferUpdate();
+    const chat = chatOf(interaction);
+    sink.bindInteraction(chat, interaction.token, { placeholder: false, ephemeral: interaction.inGuild() });
+    const value = interaction.isStringSelectMenu() ? (interaction.values[0] ?? '') : id.value;
+    const outcome = await runtime.dispatch({ key: key(chat, interaction.user.id) }, { type: 'choice', token: id.token, value }, { dedupKey: `${DISCORD}:i:${interaction.id}` });
+    if (outcome.kind === 'handled' && !outcome.transition.answered) {
+      // A stale press: that message's buttons go; the engine's gentle note has been sent.
+      await sink.closeComponents(chat, interaction.inGuild() ? { token: interaction.token } : { channelId: interaction.channelId, messageId: interaction.message.id });
+    }
+  }
+
+  async function onModal(interaction: ModalSubmitInteraction): Promise<void> {
+    const id = decodeCustomId(interaction.customId);
+    if (!id || id.kind !== 'text-modal') return;
+    if (interaction.isFromMessage()) await interaction.deferUpdate();
+    else await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    const chat = chatOf(interaction);
+    sink.bindInteraction(chat, interaction.token, { placeholder: !interaction.isFromMessage(), ephemeral: interaction.inGuild() });
+    const text = interaction.fields.getTextInputValue('answer');
+    await runtime.dispatch({ key: key(chat, interaction.user.id) }, { type: 'text', text }, { dedupKey: `${DISCORD}:i:${interaction.id}` });
+  }
+}

@@ -1,0 +1,149 @@
+import { DiscordAPIError, MessageFlags, RESTJSONErrorCodes, Routes, escapeMarkdown, type REST } from 'discord.js';
+import type { OutboundMessage } from '../../engine/types.js';
+import { RecipientUnreachableError, type DeliveryTarget, type MessageSink } from '../../runtime/ports.js';
+import { BoundedMap } from '../shared/bounded-map.js';
+import { renderForDiscord, type DiscordMessage } from './render.js';
+
+export const DISCORD = 'discord';
+
+/** Where a message Tether sent lives, so it can be edited later. */
+type Location = { readonly kind: 'channel'; readonly channelId: string; readonly messageId: string } | { readonly kind: 'webhook'; readonly token: string; readonly messageId: string };
+
+/** The interaction a chat is answering right now (or last): replies and ephemeral messages go through its token. */
+interface InteractionContext {
+  readonly token: string;
+  readonly at: number;
+  /** The deferred "thinking…" reply, still waiting to become the first message. */
+  placeholder: boolean;
+  readonly ephemeral: boolean;
+}
+
+/** Interaction tokens work for 15 minutes; past that, an ephemeral conversation can no longer be reached. */
+const TOKEN_LIFETIME_MS = 14.5 * 60_000;
+const unreachableCodes = new Set<number>([
+  RESTJSONErrorCodes.CannotSendMessagesToThisUser,
+  RESTJSONErrorCodes.UnknownChannel,
+  RESTJSONErrorCodes.MissingAccess,
+  RESTJSONErrorCodes.UnknownWebhook,
+  RESTJSONErrorCodes.InvalidWebhookToken,
+  RESTJSONErrorCodes.UnknownInteraction,
+]);
+
+/** Chat ids: a DM channel, or a person's ephemeral conversation in a server (when their DMs are closed). */
+export const dmChat = (channelId: string) => `dm:${channelId}`;
+export const ephemeralChat = (guildId: string, userId: string) => `eph:${guildId}:${userId}`;
+
+/**
+ * Outbound: neutral messages → Discord REST calls. Every message sets `allowed_mentions` to nothing, so no text
+ * anyone typed can ping a person, a role or @everyone. Timed exercises edit one message per slot; an answered
+ * message loses its buttons and shows the answer.
+ */
+export class DiscordSink implements MessageSink {
+  readonly platform = DISCORD;
+  private readonly contexts = new BoundedMap<string, InteractionContext>(50_000);
+  private readonly slots = new BoundedMap<string, Location>(50_000);
+  private readonly live = new BoundedMap<string, { location: Location; content: string }>(50_000);
+
+  constructor(
+    private readonly rest: REST,
+    private readonly applicationId: string,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  /** Called by the inbound side after deferring an interaction, before the engine answers it. */
+  bindInteraction(chatId: string, token: string, options: { placeholder: boolean; ephemeral: boolean }): void {
+    this.contexts.set(chatId, { token, at: this.clock(), ...options });
+  }
+
+  async deliver(target: DeliveryTarget, messages: readonly OutboundMessage[], answered?: { token: string; display: string }): Promise<void> {
+    try {
+      if (answered) await this.closeLive(target.chatId, `\n✓ **${escapeMarkdown(answered.display)}**`);
+      for (const message of messages) await this.send(target.chatId, message);
+    } catch (error) {
+      throw toDeliveryError(error);
+    }
+  }
+
+  /** Removes the components of a message whose question has moved on (a stale press). */
+  async closeComponents(chatId: string, location: { channelId: string; messageId: string } | { token: string }): Promise<void> {
+    const route = 'token' in location ? Routes.webhookMessage(this.applicationId, location.token, '@original') : Routes.channelMessage(location.channelId, location.messageId);
+    await this.rest.patch(route, { body: { components: [] } }).catch(() => undefined);
+    this.live.delete(chatId);
+  }
+
+  private async send(chatId: string, message: OutboundMessage): Promise<void> {
+    const ephemeral = chatId.startsWith('eph:');
+    const rendered = renderForDiscord(message, ephemeral ? 'modal' : 'message');
+    const slotKey = message.slot !== undefined ? `${chatId}|${message.slot}` : undefined;
+    if (rendered.components.length) await this.closeLive(chatId, '');
+    const slotted = slotKey !== undefined && message.replace ? this.slots.get(slotKey) : undefined;
+    let location: Location | undefined;
+    if (slotted && (await this.edit(slotted, rendered))) location = slotted;
+    location ??= await this.post(chatId, rendered);
+    if (slotKey !== undefined) this.slots.set(slotKey, location);
+    if (rendered.components.length) this.live.set(chatId, { location, content: rendered.content });
+  }
+
+  private async post(chatId: string, rendered: DiscordMessage): Promise<Location> {
+    const body = { content: rendered.content, components: rendered.components, allowed_mentions: { parse: [] } };
+    const context = this.contexts.get(chatId);
+    if (context && this.clock() - context.at < TOKEN_LIFETIME_MS) {
+      if (context.placeholder) {
+        context.placeholder = false;
+        const msg = (await this.rest.patch(Routes.webhookMessage(this.applicationId, context.token, '@original'), { body })) as { id: string };
+        return { kind: 'webhook', token: context.token, messageId: msg.id ?? '@original' };
+      }
+      if (context.ephemeral) {
+        const msg = (await this.rest.post(Routes.webhook(this.applicationId, context.token), {
+          body: { ...body, flags: MessageFlags.Ephemeral },
+          query: new URLSearchParams({ wait: 'true' }),
+          auth: false,
+        })) as { id: string };
+        return { kind: 'webhook', token: context.token, messageId: msg.id };
+      }
+    }
+    if (chatId.startsWith('dm:')) {
+      const channelId = chatId.slice(3);
+      const msg = (await this.rest.post(Routes.channelMessages(channelId), { body })) as { id: string };
+      return { kind: 'channel', channelId, messageId: msg.id };
+    }
+    // An ephemeral conversation whose interaction expired: there is no way to reach the person there any more.
+    throw new RecipientUnreachableError(DISCORD, 'the interaction expired and their DMs are closed');
+  }
+
+  private async edit(location: Location, rendered: DiscordMessage): Promise<boolean> {
+    const body = { content: rendered.content, components: rendered.components, allowed_mentions: { parse: [] } };
+    try {
+      await this.rest.patch(this.routeOf(location), { body, ...(location.kind === 'webhook' ? { auth: false } : {}) });
+      return true;
+    } catch (error) {
+      if (error instanceof DiscordAPIError && (error.code === RESTJSONErrorCodes.UnknownMessage || error.status === 404)) return false;
+      throw error;
+    }
+  }
+
+  private async closeLive(chatId: string, suffix: string): Promise<void> {
+    const live = this.live.get(chatId);
+    if (!live) return;
+    this.live.delete(chatId);
+    await this.rest
+      .patch(this.routeOf(live.location), {
+        body: { content: (live.content + suffix).slice(0, 2000), components: [], allowed_mentions: { parse: [] } },
+        ...(live.location.kind === 'webhook' ? { auth: false } : {}),
+      })
+      .catch(() => undefined);
+  }
+
+  private routeOf(location: Location): `/${string}` {
+    return location.kind === 'channel'
+      ? Routes.channelMessage(location.channelId, location.messageId)
+      : Routes.webhookMessage(this.applicationId, location.token, location.messageId);
+  }
+}
+
+function toDeliveryError(error: unknown): unknown {
+  if (error instanceof DiscordAPIError && typeof error.code === 'number' && unreachableCodes.has(error.code)) {
+    return new RecipientUnreachableError(DISCORD, error.message, { cause: error });
+  }
+  return error;
+}
