@@ -3,6 +3,7 @@ import type { FlowRegistry } from '../engine/flow.js';
 import type { TextScreen } from '../engine/text-gate.js';
 import type { EngineSettings, InboundEvent, PendingTimer, Transition } from '../engine/types.js';
 import type { ConversationKey, ConversationStore, StoredConversation } from '../store/conversation-store.js';
+import { BoundedMap } from '../lib/bounded-map.js';
 import { KeyedLock } from './keyed-lock.js';
 import type { Logger } from './logger.js';
 import { RecipientUnreachableError, type MessageSink, type TimerScheduler } from './ports.js';
@@ -50,13 +51,14 @@ export class DispatchError extends Error {
  */
 export class ConversationRuntime {
   private readonly lock = new KeyedLock();
-  private readonly cache = new Map<string, StoredConversation>();
+  private readonly cache: BoundedMap<string, StoredConversation>;
   private readonly idsByKey = new Map<string, string>();
   private readonly sinks: ReadonlyMap<string, MessageSink>;
   private readonly clock: () => number;
 
   constructor(private readonly deps: RuntimeDeps) {
     this.sinks = new Map(deps.sinks.map((s) => [s.platform, s]));
+    this.cache = new BoundedMap(deps.cacheSize ?? 10_000);
     this.clock = deps.clock ?? Date.now;
   }
 
@@ -200,17 +202,9 @@ export class ConversationRuntime {
   }
 
   private remember(conversation: StoredConversation, key: ConversationKey | undefined): void {
-    const limit = this.deps.cacheSize ?? 10_000;
-    this.cache.delete(conversation.id);
-    this.cache.set(conversation.id, conversation);
-    const k = keyString(key ?? conversation);
-    this.idsByKey.set(k, conversation.id);
-    while (this.cache.size > limit) {
-      const oldest = this.cache.keys().next().value as string;
-      const old = this.cache.get(oldest)!;
-      this.cache.delete(oldest);
-      this.idsByKey.delete(keyString(old));
-    }
+    this.idsByKey.set(keyString(key ?? conversation), conversation.id);
+    const evicted = this.cache.set(conversation.id, conversation);
+    if (evicted) this.idsByKey.delete(keyString(evicted[1]));
   }
 
   private forget(conversationId: string): void {

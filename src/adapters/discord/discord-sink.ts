@@ -1,7 +1,7 @@
 import { DiscordAPIError, MessageFlags, RESTJSONErrorCodes, Routes, escapeMarkdown, type REST } from 'discord.js';
 import type { OutboundMessage } from '../../engine/types.js';
 import { RecipientUnreachableError, type DeliveryTarget, type MessageSink } from '../../runtime/ports.js';
-import { BoundedMap } from '../shared/bounded-map.js';
+import { BoundedMap } from '../../lib/bounded-map.js';
 import { renderForDiscord, type DiscordMessage } from './render.js';
 
 export const DISCORD = 'discord';

@@ -1,7 +1,7 @@
 import { GrammyError, type Api } from 'grammy';
 import type { OutboundMessage } from '../../engine/types.js';
 import { RecipientUnreachableError, type DeliveryTarget, type MessageSink } from '../../runtime/ports.js';
-import { BoundedMap } from '../shared/bounded-map.js';
+import { BoundedMap } from '../../lib/bounded-map.js';
 import { escapeHtml, renderForTelegram, type TelegramMessage } from './render.js';
 
 export const TELEGRAM = 'telegram';

@@ -8,10 +8,15 @@ export class BoundedMap<K, V> {
     return this.map.get(key);
   }
 
-  set(key: K, value: V): void {
+  /** Stores `value` as the newest entry; returns the entry pushed out to stay within the limit, if any. */
+  set(key: K, value: V): [K, V] | undefined {
     this.map.delete(key);
     this.map.set(key, value);
-    if (this.map.size > this.limit) this.map.delete(this.map.keys().next().value as K);
+    if (this.map.size <= this.limit) return undefined;
+    const oldest = this.map.keys().next().value as K;
+    const evicted = this.map.get(oldest) as V;
+    this.map.delete(oldest);
+    return [oldest, evicted];
   }
 
   delete(key: K): void {
