@@ -1,3 +1,4 @@
+import { answerValues, emptyAnswers, getAnswer, setAnswer } from './answer-map.js';
 import { readAnswer, type AnswerResult } from './answers.js';
 import { copy, helpText } from './copy.js';
 import type { CompiledFlow, CompiledOption, CompiledStep, Condition, FlowRegistry, Target } from './flow.js';
@@ -247,7 +248,7 @@ class Turn {
       runId,
       stepId: first.id,
       token: '',
-      answers: {},
+      answers: emptyAnswers,
       ...(resumeAt !== undefined ? { resumeAt } : {}),
     });
     // Arguments can answer the first question: `/breathe paced`.
@@ -275,7 +276,7 @@ class Turn {
   private storeAnswer(step: CompiledStep, value: AnswerValue): void {
     const run = this.top()!;
     if (step.kind === 'text' && step.keep === false) value = value === null ? null : '';
-    this.replaceTop({ ...run, answers: { ...run.answers, [step.id]: value } });
+    this.replaceTop({ ...run, answers: setAnswer(run.answers, step.id, value) });
   }
 
   /** Where a step leads: the chosen option's target, the first matching branch, or the next step in the list. */
@@ -354,7 +355,7 @@ class Turn {
     if (!run) return this.say(copy.nothingToCancel);
     const title = this.flowOf(this.stack[0]!).title;
     // Only flows that ask about feelings need the reassurance that their answers were let go.
-    const hadAnswers = this.stack.some((r) => this.flowOf(r).private && Object.values(r.answers).some((v) => v !== null && v !== ''));
+    const hadAnswers = this.stack.some((r) => this.flowOf(r).private && answerValues(r.answers).some((v) => v !== null && v !== ''));
     this.dropStack();
     this.say(copy.cancelled(title, hadAnswers));
   }
@@ -438,7 +439,7 @@ class Turn {
   }
 
   private refText(run: FlowRun, ref: string): string {
-    const value = run.answers[ref];
+    const value = getAnswer(run.answers, ref);
     if (value === null || value === undefined) return '';
     const step = this.flowOf(run).byId.get(ref);
     if (step?.kind === 'choice') return step.options.find((o) => o.id === value)?.mirrorText ?? String(value);
@@ -449,7 +450,7 @@ class Turn {
 
   private emitRecord(spec: NonNullable<CompiledStep['record']>, run: FlowRun): void {
     const values: Record<string, AnswerValue> = {};
-    for (const [field, answerId] of Object.entries(spec.values)) values[field] = run.answers[answerId] ?? null;
+    for (const [field, answerId] of Object.entries(spec.values)) values[field] = getAnswer(run.answers, answerId) ?? null;
     this.records.push({ type: spec.type, values });
   }
 
@@ -472,7 +473,7 @@ class Turn {
   // ---- helpers --------------------------------------------------------------------------------------------
 
   private holds(c: Condition, run: FlowRun): boolean {
-    const value = run.answers[c.answer];
+    const value = getAnswer(run.answers, c.answer);
     if (c.answered !== undefined && (value !== undefined && value !== null) !== c.answered) return false;
     const atLeast = c.atLeast === 'highCraving' ? this.ctx.settings.highCraving : c.atLeast;
     if (atLeast !== undefined && !(typeof value === 'number' && value >= atLeast)) return false;

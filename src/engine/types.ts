@@ -1,3 +1,5 @@
+import type { AnswerMap } from './answer-map.js';
+
 /**
  * The engine's vocabulary: what comes in, what goes out, and what is stored between the two.
  * Nothing here knows about a platform, a queue or a database.
@@ -54,7 +56,7 @@ export interface FlowRun {
   readonly runId: string;
   readonly stepId: string;
   readonly token: string;
-  readonly answers: Readonly<Record<string, AnswerValue>>;
+  readonly answers: AnswerMap;
   /** For a flow started from inside another: the step of the parent to continue at when this one ends. */
   readonly resumeAt?: string;
   /** The step timer this run waits for, if any. */
@@ -75,7 +77,8 @@ export interface PendingTimer {
   readonly deferrals?: number;
 }
 
-export const STATE_SHAPE = 1;
+/** 2: answers kept in an AnswerMap (see answer-map.ts). */
+export const STATE_SHAPE = 2;
 
 /** Stored per conversation. `shape` names the layout so an older stored shape is recognised, not misread. */
 export interface ConversationState {

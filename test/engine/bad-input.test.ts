@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ScreenVerdict } from '../../src/engine/text-gate.js';
+import { STATE_SHAPE } from '../../src/engine/types.js';
 import { EngineDriver, allText } from '../helpers/engine-driver.js';
 
 function inCheckin(): EngineDriver {
@@ -191,6 +192,6 @@ describe('answers that do not fit, and commands mid-flow', () => {
     d.state = { shape: 99, stack: [{ bogus: true }] } as never;
     const t = d.type('/checkin');
     expect(allText(t)).toContain('How are you doing overall');
-    expect(d.state.shape).toBe(1);
+    expect(d.state.shape).toBe(STATE_SHAPE);
   });
 });

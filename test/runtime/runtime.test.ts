@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
+import { getAnswer } from '../../src/engine/answer-map.js';
 import { toPlainText } from '../../src/engine/rich-text.js';
 import { timerJobId } from '../../src/queue/timer-queue.js';
 import { createTestEnvironment, eventually, type TestEnvironment } from '../helpers/environment.js';
@@ -98,7 +99,7 @@ describe('runtime with real Postgres, Redis and BullMQ', () => {
     const conversation = (await a.tether.runtime.conversation({ key: who }))!;
     const run = conversation.state.stack[0]!;
     expect(run.stepId).toBe('sleep');
-    expect([run.answers.mood, run.answers.craving].sort()).toEqual([2, 4]);
+    expect([getAnswer(run.answers, 'mood'), getAnswer(run.answers, 'craving')].sort()).toEqual([2, 4]);
     expect(conversation.version).toBe(3); // created, /checkin, answer, answer
   });
 

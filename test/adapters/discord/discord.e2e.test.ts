@@ -1,6 +1,8 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getAnswer } from '../../../src/engine/answer-map.js';
+import type { ConversationState } from '../../../src/engine/types.js';
 import { builtInRegistry } from '../../../src/flows/index.js';
 import { APPLICATION_ID, CHANNEL_ID, GUILD_ID, buttonsOf, type EmulatedUser } from '../../emulators/discord/emulator.js';
 import { createTestEnvironment, eventually, type TestEnvironment } from '../../helpers/environment.js';
@@ -129,7 +131,7 @@ describe('Discord through the real discord.js client and a local emulator', () =
     const note = await rig.emulator.waitFor(fay, CHANNEL_ID, 'belongs to an earlier question');
     expect(note.ephemeralFor).toBe(fay.id);
     const conversation = await rig.tether.db.conversation.findFirstOrThrow({ where: { chatId: `eph:${GUILD_ID}:${fay.id}` } });
-    expect((conversation.state as { stack: { answers: Record<string, number> }[] }).stack[0]!.answers.mood).toBe(5);
+    expect(getAnswer((conversation.state as unknown as ConversationState).stack[0]!.answers, 'mood')).toBe(5);
   });
 
   it('sends nothing that could ping anyone: every message sets allowed_mentions to none', () => {

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getAnswer } from '../../../src/engine/answer-map.js';
+import type { ConversationState } from '../../../src/engine/types.js';
 import { createTestEnvironment, eventually, type TestEnvironment } from '../../helpers/environment.js';
 import { startTelegramRig, type TelegramRig } from './telegram-harness.js';
 
@@ -113,9 +115,9 @@ describe('Telegram through the real grammY client and a Bot API emulator', () =>
     await u.waitFor('belongs to an earlier question');
     expect(rig.emulator.callsOf('answerCallbackQuery').length).toBe(answers + 1);
     const conversation = await rig.tether.db.conversation.findFirstOrThrow({ where: { chatId: '1004' } });
-    const state = conversation.state as { stack: { stepId: string; answers: Record<string, number> }[] };
+    const state = conversation.state as unknown as ConversationState;
     expect(state.stack[0]!.stepId).toBe('craving');
-    expect(state.stack[0]!.answers.mood).toBe(3);
+    expect(getAnswer(state.stack[0]!.answers, 'mood')).toBe(3);
   });
 
   it('handles the same update delivered twice once', async () => {

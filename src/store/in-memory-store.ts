@@ -1,0 +1,63 @@
+import { randomUUID } from 'node:crypto';
+import type { PendingTimer, RecordEffect } from '../engine/types.js';
+import { emptyState } from '../engine/types.js';
+import type { CommitOutcome, CommitRequest, ConversationKey, ConversationStore, StoredConversation } from './conversation-store.js';
+
+/**
+ * Conversations in memory, with the same semantics as the Postgres store (optimistic versions, duplicate
+ * deliveries, reachability). For the engine benchmark and for trying flows without a database; not for production.
+ */
+export class InMemoryConversationStore implements ConversationStore {
+  readonly records: Array<{ conversationId: string; record: RecordEffect }> = [];
+  private readonly conversations = new Map<string, StoredConversation>();
+  private readonly byKey = new Map<string, string>();
+  private readonly people = new Map<string, { personId: string; reachable: boolean }>();
+  private readonly processed = new Set<string>();
+
+  async open(key: ConversationKey): Promise<StoredConversation> {
+    const identity = `${key.platform}\u0000${key.userId}`;
+    let person = this.people.get(identity);
+    if (!person) {
+      person = { personId: randomUUID(), reachable: true };
+      this.people.set(identity, person);
+    }
+    person.reachable = true;
+    const k = `${key.platform}\u0000${key.chatId}\u0000${person.personId}`;
+    const id = this.byKey.get(k);
+    if (id) return this.conversations.get(id)!;
+    const created: StoredConversation = { id: randomUUID(), personId: person.personId, platform: key.platform, chatId: key.chatId, userId: key.userId, state: emptyState, version: 0, reachable: true };
+    this.conversations.set(created.id, created);
+    this.byKey.set(k, created.id);
+    return created;
+  }
+
+  async get(conversationId: string): Promise<StoredConversation | undefined> {
+    const c = this.conversations.get(conversationId);
+    if (!c) return undefined;
+    return { ...c, reachable: this.people.get(`${c.platform}\u0000${c.userId}`)?.reachable ?? false };
+  }
+
+  async commit(current: StoredConversation, request: CommitRequest): Promise<CommitOutcome> {
+    if (request.dedupKey !== undefined && this.processed.has(request.dedupKey)) return { kind: 'duplicate' };
+    const stored = this.conversations.get(current.id);
+    if (!stored || stored.version !== current.version) return { kind: 'conflict' };
+    if (request.dedupKey !== undefined) this.processed.add(request.dedupKey);
+    const next = { ...stored, state: request.state, version: stored.version + 1 };
+    this.conversations.set(current.id, next);
+    for (const record of request.records) this.records.push({ conversationId: current.id, record });
+    return { kind: 'committed', conversation: next };
+  }
+
+  async knows(platform: string, userId: string): Promise<boolean> {
+    return this.people.has(`${platform}\u0000${userId}`);
+  }
+
+  async setReachable(platform: string, userId: string, reachable: boolean): Promise<void> {
+    const person = this.people.get(`${platform}\u0000${userId}`);
+    if (person) person.reachable = reachable;
+  }
+
+  async pendingTimers(): Promise<ReadonlyArray<{ conversationId: string; timer: PendingTimer }>> {
+    return [...this.conversations.values()].flatMap((c) => c.state.timers.map((timer) => ({ conversationId: c.id, timer })));
+  }
+}
