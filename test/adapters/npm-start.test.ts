@@ -1,0 +1,64 @@
+import { spawn } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { APPLICATION_ID, DiscordEmulator } from '../emulators/discord/emulator.js';
+import { TelegramEmulator } from '../emulators/telegram.js';
+import { createTestEnvironment, eventually, type TestEnvironment } from '../helpers/environment.js';
+
+let env: TestEnvironment;
+let telegram: TelegramEmulator;
+let discord: DiscordEmulator;
+
+beforeAll(async () => {
+  env = await createTestEnvironment();
+  telegram = await TelegramEmulator.start();
+  discord = await DiscordEmulator.start();
+});
+afterAll(async () => {
+  await telegram?.stop();
+  await discord?.stop();
+  await env?.cleanup();
+});
+
+describe('npm start with platform tokens', () => {
+  it('runs Telegram and Discord side by side in one process, and stops cleanly on SIGTERM', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      env: {
+        ...process.env,
+        DATABASE_URL: env.config.DATABASE_URL,
+        REDIS_PREFIX: env.config.REDIS_PREFIX,
+        TELEGRAM_BOT_TOKEN: telegram.token,
+        TELEGRAM_API_ROOT: telegram.apiRoot,
+        DISCORD_TOKEN: discord.token,
+        DISCORD_APPLICATION_ID: APPLICATION_ID,
+        DISCORD_API_ROOT: discord.restApi,
+        HTTP_HOST: '127.0.0.1',
+        HTTP_PORT: '0',
+        LOG_LEVEL: 'info',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.stdout.resume();
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    try {
+      await eventually(() => (stderr.includes('tether is running') ? true : undefined), 30_000, 'start-up');
+      const logLine = stderr.split('\n').find((l) => l.includes('tether is running'))!;
+      expect(JSON.parse(logLine).platforms).toEqual(['telegram', 'discord']);
+      expect(stderr).not.toContain(telegram.token);
+      expect(stderr).not.toContain(discord.token);
+
+      const onTelegram = telegram.privateChat(3001);
+      await onTelegram.send('/help');
+      await onTelegram.waitFor('What we can do together', 15_000);
+
+      const someone = { id: '1900000000000000001', username: 'sam' };
+      discord.slashCommand(someone, 'help', { dm: true });
+      await discord.waitFor(someone, discord.dmChannelOf(someone), 'What we can do together', 15_000);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect(await exited).toBe(0);
+    expect(stderr).toContain('shutting down');
+  }, 60_000);
+});
