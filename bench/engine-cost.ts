@@ -31,7 +31,7 @@ function syntheticFlow(n: number): { flow: FlowDefinition; answers: string[] } {
     }
   }
   steps.push({ id: 'done', kind: 'say', say: 'Thanks, {q0}.', record: { type: 'bench', values: { first: 'q0' } } });
-  return { flow: { id: `bench-${n}`, command: `bench${n}`, title: 'Bench', summary: 'bench', private: true, steps }, answers };
+  return { flow: { id: `bench-${n}`, command: `bench${n}`, title: 'Bench', summary: 'bench', private: true, needsConsent: false, steps }, answers };
 }
 
 const settings = { timingScale: 1, followUpMs: 3_600_000, highCraving: 7 };
@@ -53,11 +53,11 @@ function engineOnly(n: number, minSteps: number): number[] {
   const runs = Math.ceil(minSteps / n);
   for (let r = 0; r < runs; r++) {
     let state: ConversationState = emptyState;
-    state = handleEvent(state, { type: 'command', name: flow.command! }, { now: 0, registry, settings }).state;
+    state = handleEvent(state, { type: 'command', name: flow.command! }, { now: 0, registry, settings, consented: true }).state;
     for (const answer of answers) {
       const event: InboundEvent = { type: 'text', text: answer };
       const t0 = process.hrtime.bigint();
-      const t = handleEvent(state, event, { now: 0, registry, settings });
+      const t = handleEvent(state, event, { now: 0, registry, settings, consented: true });
       samples.push(Number(process.hrtime.bigint() - t0) / 1000);
       state = t.state;
     }

@@ -10,6 +10,7 @@ import {
   emptyState,
   type AnswerValue,
   type ConversationState,
+  type EngineAction,
   type EngineSettings,
   type FlowRun,
   type InboundEvent,
@@ -32,6 +33,8 @@ export interface EngineContext {
   readonly settings: EngineSettings;
   /** Checks every piece of free text before a flow reads it (see text-gate.ts). */
   readonly screens?: readonly TextScreen[];
+  /** Whether the person agreed to Tether storing what they share. Flows that store wait for it. */
+  readonly consented: boolean;
 }
 
 /** Flows started from inside other flows nest at most this deep; beyond it the new flow replaces the stack. */
@@ -84,6 +87,9 @@ class Turn {
   private readonly armed: TimerRequest[] = [];
   private readonly cancelled: string[] = [];
   private readonly records: RecordEffect[] = [];
+  private readonly actions: EngineAction[] = [];
+  /** Consent as it stands after this turn (it can be given during it). */
+  private consented: boolean;
   private answered: { token: string; display: string } | undefined;
   private changed = false;
   /** Text to put in front of the next message (a hint before a re-asked question). */
@@ -96,6 +102,7 @@ class Turn {
     this.stack = [...state.stack];
     this.timers = [...state.timers];
     this.seq = state.seq;
+    this.consented = ctx.consented;
   }
 
   result(): Transition {
@@ -106,6 +113,7 @@ class Turn {
       timers: this.armed,
       cancelledTimers: this.cancelled,
       records: this.records,
+      actions: this.actions,
       ...(this.answered ? { answered: this.answered } : {}),
       changed: this.changed,
     };
@@ -133,6 +141,7 @@ class Turn {
         // A deep link such as /start checkin opens that flow straight away.
         const linked = this.ctx.registry.byCommand.get(args.trim().toLowerCase());
         if (linked) return this.startFromCommand(linked, '');
+        if (!this.consented && this.stack.length === 0) return this.askConsent();
         return this.reprompt();
       }
       case 'help':
@@ -157,7 +166,7 @@ class Turn {
       return this.reprompt();
     }
     const run = this.top();
-    if (!run) return this.say(copy.idle);
+    if (!run) return this.consented ? this.say(copy.idle) : this.askConsent();
     const step = this.stepOf(run);
     if (step.kind === 'say') {
       // Between timed steps of an exercise: reassure, do not advance.
@@ -240,6 +249,15 @@ class Turn {
 
   /** Starts `flow` on top of the stack. With `resumeAt`, the flow below continues at that step afterwards. */
   private start(flow: CompiledFlow, resumeAt: string | undefined, args = ''): void {
+    if (flow.needsConsent && !this.consented) {
+      // Nothing is stored before the person agrees: ask first, then go on to what they asked for.
+      const consentFlow = this.ctx.registry.flows.get('consent');
+      if (consentFlow) return this.startNow(consentFlow, resumeAt, '', { flowId: flow.id, args });
+    }
+    return this.startNow(flow, resumeAt, args);
+  }
+
+  private startNow(flow: CompiledFlow, resumeAt: string | undefined, args: string, then?: FlowRun['then']): void {
     const first = flow.steps[0]!;
     const runId = `r${this.nextSeq()}`;
     this.changed = true;
@@ -250,6 +268,7 @@ class Turn {
       token: '',
       answers: emptyAnswers,
       ...(resumeAt !== undefined ? { resumeAt } : {}),
+      ...(then ? { then } : {}),
     });
     // Arguments can answer the first question: `/breathe paced`.
     if (args.trim() && first.kind === 'choice') {
@@ -260,6 +279,13 @@ class Turn {
       }
     }
     this.enter(first.id);
+  }
+
+  /** First contact, or someone who has not agreed yet: say what Tether is and keeps, and ask. */
+  private askConsent(): void {
+    const consentFlow = this.ctx.registry.flows.get('consent');
+    if (consentFlow) this.startNow(consentFlow, undefined, '');
+    else this.say(copy.idle);
   }
 
   private answer(run: FlowRun, step: CompiledStep, result: AnswerResult): void {
@@ -315,6 +341,10 @@ class Turn {
         continue;
       }
       this.changed = true;
+      if (step.action) {
+        this.actions.push(step.action);
+        if (step.action === 'consent') this.consented = true;
+      }
       if (step.record) this.emitRecord(step.record, run);
       if (step.followUp) this.armFollowUp(step.followUp);
       const slot = step.slot !== undefined ? { slot: step.slot } : {};
@@ -344,6 +374,8 @@ class Turn {
     this.changed = true;
     if (!done) return;
     this.cancelStepTimers(done);
+    const then = done.then ? this.ctx.registry.flows.get(done.then.flowId) : undefined;
+    if (then && (this.consented || !then.needsConsent)) return this.startNow(then, done.resumeAt, done.then!.args);
     const parent = this.top();
     if (!parent || done.resumeAt === undefined) return;
     this.say(copy.resumed(this.flowOf(parent).title));

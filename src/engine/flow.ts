@@ -48,6 +48,8 @@ const base = {
   slot: id.optional(),
   /** Arm a gentle follow-up that starts this flow after the configured delay. */
   followUp: id.optional(),
+  /** Something only the runtime can do, carried out once this step's state is stored (see EngineAction). */
+  action: z.enum(['consent', 'export', 'forget']).optional(),
   /** Emit a lasting record when this step is reached: record field → answer id. */
   record: z.object({ type: id, values: z.record(z.string(), id) }).strict().optional(),
 };
@@ -102,6 +104,8 @@ export const flowSchema = z
     summary: z.string().min(1),
     /** Asks about feelings, cravings or notes: in a group it runs only in private. */
     private: z.boolean(),
+    /** Stores something about the person, so it waits for their consent. Exercises and crisis help do not. */
+    needsConsent: z.boolean(),
     steps: z.array(stepSchema).min(1),
   })
   .strict();
@@ -129,6 +133,7 @@ export interface CompiledFlow {
   readonly title: string;
   readonly summary: string;
   readonly private: boolean;
+  readonly needsConsent: boolean;
   readonly steps: readonly CompiledStep[];
   readonly byId: ReadonlyMap<string, CompiledStep>;
 }
@@ -186,6 +191,7 @@ export function compileFlows(definitions: readonly FlowDefinition[]): FlowRegist
       title: flow.title,
       summary: flow.summary,
       private: flow.private,
+      needsConsent: flow.needsConsent,
       steps,
       byId: new Map(steps.map((s) => [s.id, s])),
     };

@@ -59,6 +59,8 @@ export interface FlowRun {
   readonly answers: AnswerMap;
   /** For a flow started from inside another: the step of the parent to continue at when this one ends. */
   readonly resumeAt?: string;
+  /** A flow to start when this one ends (the check-in someone asked for before agreeing to consent). */
+  readonly then?: { readonly flowId: string; readonly args: string };
   /** The step timer this run waits for, if any. */
   readonly waitingFor?: string;
   /** The message slot this run's last step used (see OutboundMessage.slot). */
@@ -103,6 +105,12 @@ export interface TimerRequest {
   readonly dueAt: number;
 }
 
+/**
+ * What only the runtime can do, after the new state is stored: record the person's consent, send them everything
+ * Tether holds about them, or delete all of it.
+ */
+export type EngineAction = 'consent' | 'export' | 'forget';
+
 /** What handling one event produced. */
 export interface Transition {
   readonly state: ConversationState;
@@ -112,6 +120,7 @@ export interface Transition {
   /** Timers no longer wanted (a cancelled exercise). Firing them anyway is harmless. */
   readonly cancelledTimers: readonly string[];
   readonly records: readonly RecordEffect[];
+  readonly actions: readonly EngineAction[];
   /** The prompt this event answered, so a platform can mark its buttons as used. */
   readonly answered?: { readonly token: string; readonly display: string };
   /** False when the event changed nothing (a duplicate timer, a stale button): nothing needs storing. */

@@ -35,6 +35,7 @@ export const breathe = {
   title: 'Breathing exercise',
   summary: 'breathe together: box breathing or slow breathing, at an even pace',
   private: false,
+  needsConsent: false,
   steps: [
     {
       id: 'style',

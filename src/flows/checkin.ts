@@ -10,6 +10,7 @@ export const checkin = {
   title: 'Check-in',
   summary: 'a short, private check-in: mood, craving, sleep, stress, feelings and needs',
   private: true,
+  needsConsent: true,
   steps: [
     {
       id: 'mood',

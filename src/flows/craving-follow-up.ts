@@ -6,6 +6,7 @@ export const cravingFollowUp = {
   title: 'Follow-up',
   summary: 'a gentle check-back after a strong craving',
   private: true,
+  needsConsent: true,
   steps: [
     {
       id: 'now',

@@ -7,6 +7,7 @@ export const ground = {
   title: 'Grounding exercise',
   summary: '5-4-3-2-1: come back to the present through your senses, at your own pace',
   private: true,
+  needsConsent: false,
   steps: [
     {
       id: 'intro',

@@ -1,11 +1,12 @@
 import { compileFlows, type FlowRegistry } from '../engine/flow.js';
 import { breathe } from './breathe.js';
 import { checkin } from './checkin.js';
+import { consent } from './consent.js';
 import { cravingFollowUp } from './craving-follow-up.js';
 import { ground } from './ground.js';
 
 /** Every flow Tether ships, in the order /help lists them. */
-export const builtInFlows = [checkin, breathe, ground, cravingFollowUp];
+export const builtInFlows = [checkin, breathe, ground, cravingFollowUp, consent];
 
 let registry: FlowRegistry | undefined;
 

@@ -111,7 +111,7 @@ export class ConversationRuntime {
       return { kind: 'unreachable', conversationId: conversation.id };
     }
     for (let attempt = 1; conversation && attempt <= attempts; attempt++) {
-      const transition = handleEvent(conversation.state, event, this.engineContext());
+      const transition = handleEvent(conversation.state, event, this.engineContext(conversation));
       if (!transition.changed && dedupKey === undefined) {
         await this.deliver(conversation, transition);
         return { kind: 'handled', conversationId: conversation.id, transition };
@@ -123,8 +123,9 @@ export class ConversationRuntime {
         conversation = await this.load(address, true);
         continue;
       }
-      this.remember(outcome.conversation, 'key' in address ? address.key : undefined);
-      await this.afterCommit(outcome.conversation, transition);
+      const committed = await this.carryOut(outcome.conversation, transition);
+      this.remember(committed, 'key' in address ? address.key : undefined);
+      await this.afterCommit(committed, transition);
       return { kind: 'handled', conversationId: conversation.id, transition };
     }
     if (!conversation) return { kind: 'gone' };
@@ -132,6 +133,18 @@ export class ConversationRuntime {
       conversationId: conversation.id,
       event: event.type,
     });
+  }
+
+  /** The engine's actions, once its state is stored. Returns the conversation as it stands afterwards. */
+  private async carryOut(conversation: StoredConversation, transition: Transition): Promise<StoredConversation> {
+    let current = conversation;
+    for (const action of transition.actions) {
+      if (action === 'consent') {
+        await this.deps.store.setConsent(conversation.personId, new Date(this.clock()));
+        current = { ...current, consented: true };
+      }
+    }
+    return current;
   }
 
   private async afterCommit(conversation: StoredConversation, transition: Transition): Promise<void> {
@@ -174,7 +187,7 @@ export class ConversationRuntime {
     for (let attempt = 0; attempt < (this.deps.maxAttempts ?? 8); attempt++) {
       const current = await this.deps.store.get(conversation.id);
       if (!current) break;
-      const t = handleEvent(current.state, { type: 'unreachable' }, this.engineContext());
+      const t = handleEvent(current.state, { type: 'unreachable' }, this.engineContext(current));
       const outcome = await this.deps.store.commit(current, { state: t.state, records: [] });
       if (outcome.kind === 'conflict') continue;
       if (t.cancelledTimers.length) await this.deps.timers.cancel(conversation.id, t.cancelledTimers).catch(() => undefined);
@@ -183,9 +196,10 @@ export class ConversationRuntime {
     await this.deps.store.setReachable(conversation.platform, conversation.userId, false);
   }
 
-  private engineContext() {
+  private engineContext(conversation: StoredConversation) {
     return {
       now: this.clock(),
+      consented: conversation.consented,
       registry: this.deps.registry,
       settings: this.deps.settings,
       ...(this.deps.screens ? { screens: this.deps.screens } : {}),

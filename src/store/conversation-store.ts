@@ -18,6 +18,8 @@ export interface StoredConversation {
   readonly version: number;
   /** False once the platform said the person cannot be reached there. */
   readonly reachable: boolean;
+  /** Whether the person agreed to Tether storing what they share. */
+  readonly consented: boolean;
 }
 
 export type CommitOutcome =
@@ -44,6 +46,8 @@ export interface ConversationStore {
   get(conversationId: string): Promise<StoredConversation | undefined>;
   /** Stores the new state if the stored version is still `current.version`, together with the records. */
   commit(current: StoredConversation, request: CommitRequest): Promise<CommitOutcome>;
+  /** Records the person's agreement (see flows/consent.ts). */
+  setConsent(personId: string, at: Date): Promise<void>;
   /** Whether this platform user has talked to Tether before. */
   knows(platform: string, userId: string): Promise<boolean>;
   /** Records whether a person can be reached on a platform (a message from them makes them reachable again). */

@@ -11,21 +11,21 @@ export class InMemoryConversationStore implements ConversationStore {
   readonly records: Array<{ conversationId: string; record: RecordEffect }> = [];
   private readonly conversations = new Map<string, StoredConversation>();
   private readonly byKey = new Map<string, string>();
-  private readonly people = new Map<string, { personId: string; reachable: boolean }>();
+  private readonly people = new Map<string, { personId: string; reachable: boolean; consented: boolean }>();
   private readonly processed = new Set<string>();
 
   async open(key: ConversationKey): Promise<StoredConversation> {
     const identity = `${key.platform}\u0000${key.userId}`;
     let person = this.people.get(identity);
     if (!person) {
-      person = { personId: randomUUID(), reachable: true };
+      person = { personId: randomUUID(), reachable: true, consented: false };
       this.people.set(identity, person);
     }
     person.reachable = true;
     const k = `${key.platform}\u0000${key.chatId}\u0000${person.personId}`;
     const id = this.byKey.get(k);
-    if (id) return this.conversations.get(id)!;
-    const created: StoredConversation = { id: randomUUID(), personId: person.personId, platform: key.platform, chatId: key.chatId, userId: key.userId, state: emptyState, version: 0, reachable: true };
+    if (id) return { ...this.conversations.get(id)!, reachable: true, consented: person.consented };
+    const created: StoredConversation = { id: randomUUID(), personId: person.personId, platform: key.platform, chatId: key.chatId, userId: key.userId, state: emptyState, version: 0, reachable: true, consented: person.consented };
     this.conversations.set(created.id, created);
     this.byKey.set(k, created.id);
     return created;
@@ -34,7 +34,12 @@ export class InMemoryConversationStore implements ConversationStore {
   async get(conversationId: string): Promise<StoredConversation | undefined> {
     const c = this.conversations.get(conversationId);
     if (!c) return undefined;
-    return { ...c, reachable: this.people.get(`${c.platform}\u0000${c.userId}`)?.reachable ?? false };
+    const person = this.people.get(`${c.platform}\u0000${c.userId}`);
+    return { ...c, reachable: person?.reachable ?? false, consented: person?.consented ?? false };
+  }
+
+  async setConsent(personId: string): Promise<void> {
+    for (const person of this.people.values()) if (person.personId === personId) person.consented = true;
   }
 
   async commit(current: StoredConversation, request: CommitRequest): Promise<CommitOutcome> {

@@ -14,27 +14,27 @@ import { parseRecord } from './records.js';
 class Conflict extends Error {}
 
 type Row = { id: string; personId: string; platform: string; chatId: string; state: unknown; version: number };
-type Person = { personId: string; reachable: boolean };
+type Person = { personId: string; reachable: boolean; consented: boolean };
 
 /** Conversations in Postgres, updated with optimistic locking on `version`. */
 export class PrismaConversationStore implements ConversationStore {
   constructor(private readonly db: Database) {}
 
   async open(key: ConversationKey): Promise<StoredConversation> {
-    const { personId, reachable } = await this.personFor(key);
+    const { personId, reachable, consented } = await this.personFor(key);
     // Someone who writes to us can be reached again.
     if (!reachable) await this.setReachable(key.platform, key.userId, true);
     const where = { platform_chatId_personId: { platform: key.platform, chatId: key.chatId, personId } };
     const found = await this.db.conversation.findUnique({ where });
-    if (found) return toStored(found, key.userId, true);
+    if (found) return toStored(found, key.userId, true, consented);
     try {
       const created = await this.db.conversation.create({
         data: { personId, platform: key.platform, chatId: key.chatId, state: emptyState as unknown as Prisma.InputJsonValue },
       });
-      return toStored(created, key.userId, true);
+      return toStored(created, key.userId, true, consented);
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
-      return toStored(await this.db.conversation.findUniqueOrThrow({ where }), key.userId, true);
+      return toStored(await this.db.conversation.findUniqueOrThrow({ where }), key.userId, true, consented);
     }
   }
 
@@ -49,11 +49,15 @@ export class PrismaConversationStore implements ConversationStore {
   async get(conversationId: string): Promise<StoredConversation | undefined> {
     const row = await this.db.conversation.findUnique({
       where: { id: conversationId },
-      include: { person: { select: { identities: { select: { platform: true, externalId: true, reachable: true } } } } },
+      include: { person: { select: { consentedAt: true, identities: { select: { platform: true, externalId: true, reachable: true } } } } },
     });
     if (!row) return undefined;
     const identity = row.person.identities.find((i) => i.platform === row.platform);
-    return toStored(row, identity?.externalId ?? '', identity?.reachable ?? false);
+    return toStored(row, identity?.externalId ?? '', identity?.reachable ?? false, row.person.consentedAt !== null);
+  }
+
+  async setConsent(personId: string, at: Date): Promise<void> {
+    await this.db.person.update({ where: { id: personId }, data: { consentedAt: at } });
   }
 
   async commit(current: StoredConversation, request: CommitRequest): Promise<CommitOutcome> {
@@ -95,26 +99,32 @@ export class PrismaConversationStore implements ConversationStore {
 
   private async personFor(key: ConversationKey): Promise<Person> {
     const where = { platform_externalId: { platform: key.platform, externalId: key.userId } };
-    const select = { personId: true, reachable: true };
+    const select = { personId: true, reachable: true, person: { select: { consentedAt: true } } };
+    const read = (i: { personId: string; reachable: boolean; person: { consentedAt: Date | null } }): Person => ({
+      personId: i.personId,
+      reachable: i.reachable,
+      consented: i.person.consentedAt !== null,
+    });
     const identity = await this.db.identity.findUnique({ where, select });
-    if (identity) return identity;
+    if (identity) return read(identity);
     try {
       const person = await this.db.person.create({
         data: { identities: { create: { platform: key.platform, externalId: key.userId } } },
         select: { id: true },
       });
-      return { personId: person.id, reachable: true };
+      return { personId: person.id, reachable: true, consented: false };
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       // Two first messages at once: the other one created the person.
-      return this.db.identity.findUniqueOrThrow({ where, select });
+      return read(await this.db.identity.findUniqueOrThrow({ where, select }));
     }
   }
 }
 
-function toStored(row: Row, userId: string, reachable: boolean): StoredConversation {
+function toStored(row: Row, userId: string, reachable: boolean, consented: boolean): StoredConversation {
   return {
     reachable,
+    consented,
     id: row.id,
     personId: row.personId,
     platform: row.platform,

@@ -58,7 +58,7 @@ function childEnv(user: string): Record<string, string> {
 
 describe('terminal chat', () => {
   it('completes a check-in typed line by line, numbered choices answered by number or label', async () => {
-    const printed = await chat('robin', ['/checkin', '3', '1', '8', '2', '2', 'Reassurance', 'just note it', 'skip']);
+    const printed = await chat('robin', ['/checkin', 'I agree', '3', '1', '8', '2', '2', 'Reassurance', 'just note it', 'skip']);
     expect(printed).toContain('  1. Anxious');
     expect(printed).toContain('  11. Something else');
     expect(printed).toContain('(1 = really low … 5 = really good)');
@@ -82,7 +82,7 @@ describe('terminal chat', () => {
   });
 
   it('answers bad input kindly and loses nothing', async () => {
-    const printed = await chat('sky', ['/checkin', '11', 'hmm', 'x'.repeat(5000), '4', '/dance', '2']);
+    const printed = await chat('sky', ['/checkin', '1', '11', 'hmm', 'x'.repeat(5000), '4', '/dance', '2']);
     expect(printed).toContain('A whole number from 1 to 5');
     expect(printed).toContain('Could you answer with a number from 1 to 5?');
     expect(printed).toContain('under 4,000 characters');

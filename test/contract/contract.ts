@@ -59,6 +59,8 @@ export function adapterContract(name: string, options: ContractOptions, makeDriv
     it('runs a full check-in by choosing options, and stores exactly one CheckIn with what was chosen', async () => {
       const u = `${name}-checkin`;
       await d.say(u, '/checkin');
+      await waitForText(d, u, 'What I keep, and why');
+      await d.choose(u, 'I agree');
       await waitForText(d, u, 'How are you doing overall');
       await d.choose(u, '2');
       await waitForText(d, u, 'How strong is any craving');
@@ -111,6 +113,8 @@ export function adapterContract(name: string, options: ContractOptions, makeDriv
     it('answers an out-of-range answer kindly and asks again, losing nothing', async () => {
       const u = `${name}-bad`;
       await d.say(u, '/checkin');
+      await waitForText(d, u, 'What I keep, and why');
+      await d.choose(u, 'I agree');
       await waitForText(d, u, 'How are you doing overall');
       await d.say(u, '42');
       await waitForText(d, u, 'A whole number from 1 to 5');
@@ -121,6 +125,8 @@ export function adapterContract(name: string, options: ContractOptions, makeDriv
     it.runIf(options.buttons)('leaves a stale choice alone: it does not answer the question asked now', async () => {
       const u = `${name}-stale`;
       await d.say(u, '/checkin');
+      await waitForText(d, u, 'What I keep, and why');
+      await d.choose(u, 'I agree');
       await waitForText(d, u, 'How are you doing overall');
       await d.choose(u, '5');
       await waitForText(d, u, 'How strong is any craving');

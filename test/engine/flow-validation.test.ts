@@ -7,6 +7,7 @@ const flow = (steps: FlowDefinition['steps'], extra: Partial<FlowDefinition> = {
   title: 'Sample',
   summary: 'a sample',
   private: false,
+  needsConsent: false,
   steps,
   ...extra,
 });

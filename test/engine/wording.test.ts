@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { copy, helpText } from '../../src/engine/copy.js';
+import type { FlowDefinition } from '../../src/engine/flow.js';
 import type { RichText } from '../../src/engine/types.js';
 import { builtInFlows, builtInRegistry } from '../../src/flows/index.js';
 
@@ -21,7 +22,8 @@ const stigmatising = [
 
 function everyProductText(): string[] {
   const texts: string[] = [];
-  for (const flow of builtInFlows) {
+  const flows: readonly FlowDefinition[] = builtInFlows;
+  for (const flow of flows) {
     texts.push(flow.title, flow.summary);
     for (const step of flow.steps) {
       texts.push(...(typeof step.say === 'string' ? [step.say] : step.say.map((p) => p.text)));

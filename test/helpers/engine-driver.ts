@@ -13,8 +13,9 @@ export class EngineDriver {
   readonly transitions: Transition[] = [];
   private readonly ctx: Omit<EngineContext, 'now'>;
 
-  constructor(options: { registry?: FlowRegistry; screens?: TextScreen[]; highCraving?: number; timingScale?: number } = {}) {
+  constructor(options: { registry?: FlowRegistry; screens?: TextScreen[]; highCraving?: number; timingScale?: number; consented?: boolean } = {}) {
     this.ctx = {
+      consented: options.consented ?? true,
       registry: options.registry ?? builtInRegistry(),
       settings: { timingScale: options.timingScale ?? 1, followUpMs: 60 * 60_000, highCraving: options.highCraving ?? 7 },
       ...(options.screens ? { screens: options.screens } : {}),

@@ -34,7 +34,7 @@ describe('runtime with real Postgres, Redis and BullMQ', () => {
   it('stores a completed check-in as one CheckIn row, with the person and identity created on first contact', async () => {
     const h = await start();
     const who = person('alex');
-    for (const line of ['/checkin', '4', '2', '7.5', '2', 'hopeful', 'closeness', 'note', 'Went to a meeting tonight.']) await h.say(who, line);
+    for (const line of ['/checkin', 'I agree', '4', '2', '7.5', '2', 'hopeful', 'closeness', 'note', 'Went to a meeting tonight.']) await h.say(who, line);
     const identity = await h.tether.db.identity.findUniqueOrThrow({ where: { platform_externalId: { platform: 'test', externalId: 'alex' } } });
     const rows = await h.tether.db.checkIn.findMany({ where: { personId: identity.personId } });
     expect(rows).toHaveLength(1);
@@ -95,18 +95,20 @@ describe('runtime with real Postgres, Redis and BullMQ', () => {
     const b = await start();
     const who = person('lee');
     await a.say(who, '/checkin');
+    await a.say(who, 'I agree');
     await Promise.all([a.say(who, '4'), b.say(who, '2')]);
     const conversation = (await a.tether.runtime.conversation({ key: who }))!;
     const run = conversation.state.stack[0]!;
     expect(run.stepId).toBe('sleep');
     expect([getAnswer(run.answers, 'mood'), getAnswer(run.answers, 'craving')].sort()).toEqual([2, 4]);
-    expect(conversation.version).toBe(3); // created, /checkin, answer, answer
+    expect(conversation.version).toBe(4); // /checkin, I agree, answer, answer
   });
 
   it('handles the same platform delivery once', async () => {
     const h = await start();
     const who = person('ari');
     await h.tether.runtime.dispatch({ key: who }, { type: 'command', name: 'checkin' }, { dedupKey: 'test:update:1' });
+    await h.tether.runtime.dispatch({ key: who }, { type: 'text', text: 'I agree' }, { dedupKey: 'test:update:1b' });
     const first = await h.tether.runtime.dispatch({ key: who }, { type: 'text', text: '3' }, { dedupKey: 'test:update:2' });
     const again = await h.tether.runtime.dispatch({ key: who }, { type: 'text', text: '3' }, { dedupKey: 'test:update:2' });
     expect(first.kind).toBe('handled');
@@ -136,7 +138,7 @@ describe('runtime with real Postgres, Redis and BullMQ', () => {
   it('re-arms every stored timer when Redis lost them', async () => {
     const h = await start();
     const who = person('jo');
-    for (const line of ['/checkin', '3', '9']) await h.say(who, line);
+    for (const line of ['/checkin', 'I agree', '3', '9']) await h.say(who, line);
     const conversation = (await h.tether.runtime.conversation({ key: who }))!;
     const followUp = conversation.state.timers.find((t) => t.kind === 'follow-up')!;
     const jobId = timerJobId(conversation.id, followUp.id);

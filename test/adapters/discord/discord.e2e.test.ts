@@ -38,6 +38,7 @@ describe('Discord through the real discord.js client and a local emulator', () =
     expect(Date.now() - sent).toBeLessThan(3000);
     expect(ack.body).toMatchObject({ type: 5, data: { flags: 64 } });
     const dm = rig.emulator.dmChannelOf(alice);
+    rig.emulator.pressButton(alice, await rig.emulator.waitFor(alice, dm, 'What I keep, and why'), 'I agree');
     await rig.emulator.waitFor(alice, dm, 'How are you doing overall');
     const note = await rig.emulator.waitFor(alice, CHANNEL_ID, 'sent you a direct message');
     expect(note.ephemeralFor).toBe(alice.id);
@@ -48,6 +49,7 @@ describe('Discord through the real discord.js client and a local emulator', () =
     const bo = person('bo');
     const dm = rig.emulator.dmChannelOf(bo);
     rig.emulator.slashCommand(bo, 'checkin', { dm: true });
+    rig.emulator.pressButton(bo, await rig.emulator.waitFor(bo, dm, 'What I keep, and why'), 'I agree');
     let q = await rig.emulator.waitFor(bo, dm, 'How are you doing overall');
     rig.emulator.pressButton(bo, q, '2');
     q = await rig.emulator.waitFor(bo, dm, 'How strong is any craving');
@@ -81,6 +83,7 @@ describe('Discord through the real discord.js client and a local emulator', () =
     rig.emulator.closeDms(cy);
     rig.emulator.slashCommand(cy, 'checkin');
     await rig.emulator.waitFor(cy, CHANNEL_ID, "couldn't send you a direct message");
+    rig.emulator.pressButton(cy, await rig.emulator.waitFor(cy, CHANNEL_ID, 'What I keep, and why'), 'I agree');
     let q = await rig.emulator.waitFor(cy, CHANNEL_ID, 'How are you doing overall');
     expect(q.ephemeralFor).toBe(cy.id);
     rig.emulator.pressButton(cy, q, '4');
@@ -123,6 +126,7 @@ describe('Discord through the real discord.js client and a local emulator', () =
     const fay = person('fay');
     rig.emulator.closeDms(fay);
     rig.emulator.slashCommand(fay, 'checkin');
+    rig.emulator.pressButton(fay, await rig.emulator.waitFor(fay, CHANNEL_ID, 'What I keep, and why'), 'I agree');
     const first = await rig.emulator.waitFor(fay, CHANNEL_ID, 'How are you doing overall');
     const stale = { ...first, components: first.components };
     rig.emulator.pressButton(fay, first, '5');
@@ -147,7 +151,7 @@ describe('Discord through the real discord.js client and a local emulator', () =
       headers: { 'retry-after': '1', 'x-ratelimit-scope': 'user', 'x-ratelimit-bucket': 'dm-bucket', 'x-ratelimit-limit': '5', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset-after': '0.3' },
     });
     rig.emulator.dm(gus, 'hello?');
-    await rig.emulator.waitFor(gus, dm, "I'm here", 15_000);
+    await rig.emulator.waitFor(gus, dm, 'What I keep, and why', 15_000); // a first message: the welcome and consent
     const posts = rig.emulator.calls.filter((c) => c.method === 'POST' && c.path === `/channels/${dm}/messages`);
     expect(posts.map((p) => p.status)).toEqual([429, 200]);
   });

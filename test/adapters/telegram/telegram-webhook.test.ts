@@ -23,6 +23,8 @@ describe('Telegram in webhook mode', () => {
 
     const u = rig.emulator.privateChat(2001);
     await u.send('/checkin');
+    await u.waitFor('What I keep, and why');
+    await u.press('I agree');
     await u.waitFor('How are you doing overall');
     await u.press('5');
     await u.waitFor('How strong is any craving');

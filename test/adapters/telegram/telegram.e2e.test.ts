@@ -34,6 +34,8 @@ describe('Telegram through the real grammY client and a Bot API emulator', () =>
   it('runs a full check-in by buttons in a private chat, closing each answered keyboard', async () => {
     const u = rig.emulator.privateChat(1001);
     await u.send('/checkin');
+    await u.waitFor('What I keep, and why');
+    await u.press('I agree');
     await u.waitFor('How are you doing overall');
     await u.press('4');
     await u.waitFor('How strong is any craving');
@@ -98,6 +100,8 @@ describe('Telegram through the real grammY client and a Bot API emulator', () =>
     // The deep link opens the check-in in private.
     const inPrivate = rig.emulator.privateChat(1003);
     await inPrivate.send('/start checkin');
+    await inPrivate.waitFor('What I keep, and why');
+    await inPrivate.press('I agree');
     await inPrivate.waitFor('How are you doing overall');
     expect(inPrivate.messages()[0]!.text).toContain('not an emergency service');
   });
@@ -105,6 +109,8 @@ describe('Telegram through the real grammY client and a Bot API emulator', () =>
   it('leaves a stale button alone, says so gently, and closes its keyboard', async () => {
     const u = rig.emulator.privateChat(1004);
     await u.send('/checkin');
+    await u.waitFor('What I keep, and why');
+    await u.press('I agree');
     const first = await u.waitFor('How are you doing overall');
     const staleKeyboard = first.keyboard;
     await u.press('3');
@@ -123,6 +129,8 @@ describe('Telegram through the real grammY client and a Bot API emulator', () =>
   it('handles the same update delivered twice once', async () => {
     const u = rig.emulator.privateChat(1005);
     await u.send('/checkin');
+    await u.waitFor('What I keep, and why');
+    await u.press('I agree');
     await u.waitFor('How are you doing overall');
     rig.emulator.deliverNextUpdatesTwice();
     await u.send('2');
@@ -146,7 +154,10 @@ describe('Telegram through the real grammY client and a Bot API emulator', () =>
     rig.emulator.failNext('sendMessage', { kind: 'network' }, { matches: (p) => String(p.chat_id) === '1006' });
     await u.send('/start');
     await u.waitFor("Hi, I'm Tether");
-    expect(rig.emulator.callsOf('sendMessage').filter((c) => String(c.payload.chat_id) === '1006').map((s) => s.status)).toEqual([429, 200, 0, 200]);
+    const statuses = () => rig.emulator.callsOf('sendMessage').filter((c) => String(c.payload.chat_id) === '1006').map((s) => s.status);
+    // The proxy records a call once the emulator has answered it, so give the record a moment.
+    await eventually(() => (statuses().length >= 4 ? true : undefined), 5000, 'the retried call');
+    expect(statuses().slice(0, 4)).toEqual([429, 200, 0, 200]);
   });
 
   it('marks someone who blocked the bot unreachable and stops their exercise, without retrying', async () => {
