@@ -11,6 +11,9 @@ import { BullTimerScheduler, startTimerWorker, type TimerJob } from './queue/tim
 import type { Logger } from './runtime/logger.js';
 import type { MessageSink } from './runtime/ports.js';
 import { ConversationRuntime } from './runtime/runtime.js';
+import { crisisResourcesFor, internationalResources } from './safety/resources.js';
+import { crisisScreen } from './safety/screen.js';
+import type { StoredConversation } from './store/conversation-store.js';
 import { PrismaConversationStore } from './store/prisma-store.js';
 
 export interface Tether {
@@ -54,7 +57,8 @@ export async function startTether(config: Config, options: TetherOptions): Promi
     timers: scheduler,
     sinks: options.sinks,
     log,
-    ...(options.screens ? { screens: options.screens } : {}),
+    screens: options.screens ?? [crisisScreen],
+    varsFor: (conversation) => crisisVars(conversation, config.CRISIS_REGION),
     ...(options.clock ? { clock: options.clock } : {}),
   });
   const worker = startTimerWorker(redis[1]!, config.REDIS_PREFIX, async (job) => {
@@ -79,4 +83,11 @@ export async function startTether(config: Config, options: TetherOptions): Promi
       await db.$disconnect();
     },
   };
+}
+
+/** The crisis lines a person gets: from their locale's region, else the deployment's region, else international. */
+export function crisisVars(conversation: Pick<StoredConversation, 'locale'>, deploymentRegion: string | undefined): Record<string, string> {
+  let resources = crisisResourcesFor(conversation.locale);
+  if (resources === internationalResources && deploymentRegion) resources = crisisResourcesFor(deploymentRegion);
+  return { emergency: resources.emergency, crisisLines: resources.lines.map((l) => `• ${l}`).join('\n') };
 }

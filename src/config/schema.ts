@@ -34,6 +34,12 @@ export const configSchema = z.object({
   FOLLOW_UP_MINUTES: number(1, 24 * 60, '60').default(60),
   /** A craving at or above this (0-10) counts as high. */
   HIGH_CRAVING: number(1, 10, '7').default(7),
+  /** Region whose crisis lines people get when their own locale names none (US, GB, ES, ...); unset: international. */
+  CRISIS_REGION: z
+    .string()
+    .regex(/^[A-Za-z]{2}$/, 'must be a two-letter region code, for example GB')
+    .transform((v) => v.toUpperCase())
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent'], {
     error: 'must be one of fatal, error, warn, info, debug, silent, for example info',
   }).default('info'),

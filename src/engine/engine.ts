@@ -3,7 +3,7 @@ import { readAnswer, type AnswerResult } from './answers.js';
 import { copy, helpText } from './copy.js';
 import type { CompiledFlow, CompiledOption, CompiledStep, Condition, FlowRegistry, Target } from './flow.js';
 import { paragraphs, renderTemplate } from './rich-text.js';
-import { MAX_INBOUND_TEXT, passTextGate, type TextScreen } from './text-gate.js';
+import { MAX_INBOUND_TEXT, passTextGate, type ScreenVerdict, type TextScreen } from './text-gate.js';
 import {
   SKIP_VALUE,
   STATE_SHAPE,
@@ -35,6 +35,8 @@ export interface EngineContext {
   readonly screens?: readonly TextScreen[];
   /** Whether the person agreed to Tether storing what they share. Flows that store wait for it. */
   readonly consented: boolean;
+  /** Values for `{@name}` in flow texts (crisis lines for the person's region). */
+  readonly vars?: Readonly<Record<string, string>>;
 }
 
 /** Flows started from inside other flows nest at most this deep; beyond it the new flow replaces the stack. */
@@ -127,10 +129,7 @@ class Turn {
     let args = '';
     if (rawArgs.trim()) {
       const gate = passTextGate(rawArgs, this.ctx.screens ?? []);
-      if (!gate.ok && gate.problem === 'interrupted') {
-        for (const m of gate.messages) this.messages.push(m);
-        return;
-      }
+      if (!gate.ok && gate.problem === 'interrupted') return this.interrupt(gate.verdict);
       args = gate.ok ? gate.text : '';
     }
     const flow = this.ctx.registry.byCommand.get(name);
@@ -158,10 +157,7 @@ class Turn {
   text(raw: string): void {
     const gate = passTextGate(raw, this.ctx.screens ?? []);
     if (!gate.ok) {
-      if (gate.problem === 'interrupted') {
-        for (const m of gate.messages) this.messages.push(m);
-        return;
-      }
+      if (gate.problem === 'interrupted') return this.interrupt(gate.verdict);
       this.lead = gate.problem === 'empty' ? copy.empty : copy.tooLong(MAX_INBOUND_TEXT);
       return this.reprompt();
     }
@@ -225,6 +221,25 @@ class Turn {
     this.dropStack();
     for (const t of this.timers) if (!this.cancelled.includes(t.id)) this.cancelled.push(t.id);
     this.timers = [];
+  }
+
+  /** A screen stopped the text: say what it asks, and start its flow over whatever was running, which pauses. */
+  private interrupt(verdict: Extract<ScreenVerdict, { kind: 'interrupt' }>): void {
+    for (const m of verdict.messages ?? []) this.messages.push(m);
+    const flow = verdict.flow ? this.ctx.registry.flows.get(verdict.flow) : undefined;
+    if (!flow) return;
+    const current = this.top();
+    if (current?.flowId === flow.id) {
+      // Already here: stay, and show where we are.
+      return this.reprompt();
+    }
+    if (current && this.stack.length < MAX_DEPTH) {
+      this.cancelStepTimers(current);
+      this.replaceTop(withoutKey(current, 'waitingFor'));
+      return this.startNow(flow, current.stepId, verdict.args ?? '');
+    }
+    if (current) this.dropStack();
+    this.startNow(flow, undefined, verdict.args ?? '');
   }
 
   // ---- flows ----------------------------------------------------------------------------------------------
@@ -317,6 +332,7 @@ class Turn {
 
   private go(target: Target): void {
     if (target === 'end') return this.finish();
+    if (target === 'end-all') return this.dropStack();
     if (typeof target === 'string') return this.enter(target);
     const flow = this.ctx.registry.flows.get(target.flow);
     if (!flow) throw new EngineError(`no flow "${target.flow}"`, { flowId: this.top()?.flowId });
@@ -336,7 +352,7 @@ class Turn {
       if (!step) throw new EngineError(`no step "${id}"`, { flowId: flow.id, stepId: id });
       if (step.if && !this.holds(step.if, run)) {
         const next = this.nextOf(step, run, undefined);
-        if (typeof next !== 'string' || next === 'end') return this.go(next);
+        if (typeof next !== 'string' || next === 'end' || next === 'end-all') return this.go(next);
         id = next;
         continue;
       }
@@ -363,7 +379,7 @@ class Turn {
       }
       this.replaceTop({ ...base, token: '' });
       const next = this.nextOf(step, run, undefined);
-      if (typeof next !== 'string' || next === 'end') return this.go(next);
+      if (typeof next !== 'string' || next === 'end' || next === 'end-all') return this.go(next);
       id = next;
     }
     throw new EngineError('a flow kept moving without asking or waiting', { flowId: this.top()?.flowId, stepId: id });
@@ -471,6 +487,7 @@ class Turn {
   }
 
   private refText(run: FlowRun, ref: string): string {
+    if (ref.startsWith('@')) return this.ctx.vars?.[ref.slice(1)] ?? '';
     const value = getAnswer(run.answers, ref);
     if (value === null || value === undefined) return '';
     const step = this.flowOf(run).byId.get(ref);

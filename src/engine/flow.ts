@@ -20,8 +20,12 @@ const condition = z
   })
   .strict();
 
+/** Values the runtime supplies to flows as `{@name}` (the person's region decides them). */
+export const CONTEXT_VARS = ['emergency', 'crisisLines'] as const;
+
 const target = z.union([
-  z.union([id, z.literal('end')]),
+  /** `end-all`: end this flow and drop every flow it interrupted (after crisis help, nothing resumes). */
+  z.union([id, z.literal('end'), z.literal('end-all')]),
   z
     .object({
       /** Start another flow. With `resume`, continue this one at that step when the other ends. */
@@ -217,7 +221,7 @@ function checkFlow(flow: FlowData, flowIds: ReadonlySet<string>): string[] {
   }
   const checkTarget = (where: string, t: Target) => {
     if (typeof t === 'string') {
-      if (t !== 'end' && !stepIds.has(t)) problems.push(`${where}: no step "${t}"`);
+      if (t !== 'end' && t !== 'end-all' && !stepIds.has(t)) problems.push(`${where}: no step "${t}"`);
     } else {
       if (!flowIds.has(t.flow)) problems.push(`${where}: no flow "${t.flow}"`);
       if (t.resume !== undefined && !stepIds.has(t.resume)) problems.push(`${where}: no step "${t.resume}" to resume at`);
@@ -244,6 +248,10 @@ function checkFlow(flow: FlowData, flowIds: ReadonlySet<string>): string[] {
     for (const part of sayParts) {
       checkCondition(where, part.if);
       for (const ref of templateRefs(compileTemplate(part.text))) {
+        if (ref.startsWith('@')) {
+          if (!(CONTEXT_VARS as readonly string[]).includes(ref.slice(1))) problems.push(`${where}: text refers to unknown value {${ref}}`);
+          continue;
+        }
         if (!answerSteps.has(ref)) problems.push(`${where}: text refers to unknown answer {${ref}}`);
       }
     }
@@ -263,7 +271,7 @@ function checkFlow(flow: FlowData, flowIds: ReadonlySet<string>): string[] {
   const successors = (s: FlowData['steps'][number], index: number): string[] => {
     const targets: Target[] =
       s.next === undefined ? [flow.steps[index + 1]?.id ?? 'end'] : Array.isArray(s.next) ? s.next.map((b) => b.to) : [s.next];
-    return targets.flatMap((t) => (typeof t === 'string' ? (t === 'end' ? [] : [t]) : t.resume ? [t.resume] : []));
+    return targets.flatMap((t) => (typeof t === 'string' ? (t === 'end' || t === 'end-all' ? [] : [t]) : t.resume ? [t.resume] : []));
   };
   const indexOf = new Map(flow.steps.map((s, i) => [s.id, i]));
   for (const [start, s] of flow.steps.entries()) {

@@ -10,15 +10,24 @@ export const MAX_INBOUND_TEXT = 4000;
 
 export type ScreenVerdict =
   | { readonly kind: 'pass' }
-  /** Stop here: answer with these messages instead of giving the text to the flow, which stays where it was. */
-  | { readonly kind: 'interrupt'; readonly reason: string; readonly messages: readonly OutboundMessage[] };
+  /**
+   * Stop here: the text does not reach the flow. The engine sends `messages` and starts `flow` (with `args`) on top
+   * of whatever was running, which pauses and can continue afterwards.
+   */
+  | {
+      readonly kind: 'interrupt';
+      readonly reason: string;
+      readonly messages?: readonly OutboundMessage[];
+      readonly flow?: string;
+      readonly args?: string;
+    };
 
 export type TextScreen = (text: string) => ScreenVerdict;
 
 export type GateResult =
   | { readonly ok: true; readonly text: string; readonly hasWords: boolean }
   | { readonly ok: false; readonly problem: 'empty' | 'too-long' }
-  | { readonly ok: false; readonly problem: 'interrupted'; readonly reason: string; readonly messages: readonly OutboundMessage[] };
+  | { readonly ok: false; readonly problem: 'interrupted'; readonly verdict: Extract<ScreenVerdict, { kind: 'interrupt' }> };
 
 const controlChars = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B\u2028\u2029\uFEFF]/g;
 const wordChar = /[\p{L}\p{N}]/u;
@@ -30,7 +39,7 @@ export function passTextGate(raw: string, screens: readonly TextScreen[]): GateR
   if (text.length === 0) return { ok: false, problem: 'empty' };
   for (const screen of screens) {
     const verdict = screen(text);
-    if (verdict.kind === 'interrupt') return { ok: false, problem: 'interrupted', reason: verdict.reason, messages: verdict.messages };
+    if (verdict.kind === 'interrupt') return { ok: false, problem: 'interrupted', verdict };
   }
   if (text.length > MAX_INBOUND_TEXT) return { ok: false, problem: 'too-long' };
   return { ok: true, text, hasWords: wordChar.test(text) };

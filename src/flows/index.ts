@@ -3,10 +3,11 @@ import { breathe } from './breathe.js';
 import { checkin } from './checkin.js';
 import { consent } from './consent.js';
 import { cravingFollowUp } from './craving-follow-up.js';
+import { crisis } from './crisis.js';
 import { ground } from './ground.js';
 
 /** Every flow Tether ships, in the order /help lists them. */
-export const builtInFlows = [checkin, breathe, ground, cravingFollowUp, consent];
+export const builtInFlows = [checkin, breathe, ground, crisis, cravingFollowUp, consent];
 
 let registry: FlowRegistry | undefined;
 

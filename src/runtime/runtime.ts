@@ -21,6 +21,15 @@ export interface RuntimeDeps {
   readonly maxAttempts?: number;
   /** How many conversations are kept in memory between events. */
   readonly cacheSize?: number;
+  /** Values for `{@name}` in flow texts, for a conversation (its person's crisis lines). */
+  readonly varsFor?: (conversation: StoredConversation) => Readonly<Record<string, string>>;
+}
+
+export interface DispatchOptions {
+  /** A platform's id for this delivery: the same delivery twice is handled once. */
+  readonly dedupKey?: string;
+  /** The person's locale as the platform reports it (`en-US`). */
+  readonly locale?: string;
 }
 
 /** Where an event goes: a person in a chat (from a platform) or a stored conversation (a timer). */
@@ -66,9 +75,9 @@ export class ConversationRuntime {
     return this.deps.registry;
   }
 
-  dispatch(address: Address, event: InboundEvent, options: { readonly dedupKey?: string } = {}): Promise<DispatchOutcome> {
+  dispatch(address: Address, event: InboundEvent, options: DispatchOptions = {}): Promise<DispatchOutcome> {
     const lockKey = 'key' in address ? keyString(address.key) : (this.keyOfId(address.conversationId) ?? address.conversationId);
-    return this.lock.run(lockKey, () => this.apply(address, event, options.dedupKey));
+    return this.lock.run(lockKey, () => this.apply(address, event, options));
   }
 
   /** The conversation as stored now (for the terminal's wait and for tests). */
@@ -104,9 +113,10 @@ export class ConversationRuntime {
     return pending.length;
   }
 
-  private async apply(address: Address, event: InboundEvent, dedupKey: string | undefined): Promise<DispatchOutcome> {
+  private async apply(address: Address, event: InboundEvent, options: DispatchOptions): Promise<DispatchOutcome> {
+    const { dedupKey, locale } = options;
     const attempts = this.deps.maxAttempts ?? 8;
-    let conversation = await this.load(address, false);
+    let conversation = await this.load(address, false, locale);
     if (conversation && !conversation.reachable && event.type === 'timer') {
       return { kind: 'unreachable', conversationId: conversation.id };
     }
@@ -120,7 +130,7 @@ export class ConversationRuntime {
       if (outcome.kind === 'duplicate') return { kind: 'duplicate', conversationId: conversation.id };
       if (outcome.kind === 'conflict') {
         this.forget(conversation.id);
-        conversation = await this.load(address, true);
+        conversation = await this.load(address, true, locale);
         continue;
       }
       const committed = await this.carryOut(outcome.conversation, transition);
@@ -200,19 +210,20 @@ export class ConversationRuntime {
     return {
       now: this.clock(),
       consented: conversation.consented,
+      ...(this.deps.varsFor ? { vars: this.deps.varsFor(conversation) } : {}),
       registry: this.deps.registry,
       settings: this.deps.settings,
       ...(this.deps.screens ? { screens: this.deps.screens } : {}),
     };
   }
 
-  private async load(address: Address, fresh: boolean): Promise<StoredConversation | undefined> {
+  private async load(address: Address, fresh: boolean, locale?: string): Promise<StoredConversation | undefined> {
     const id = 'key' in address ? this.idsByKey.get(keyString(address.key)) : address.conversationId;
     if (!fresh && id !== undefined) {
       const cached = this.cache.get(id);
-      if (cached) return cached;
+      if (cached && (locale === undefined || cached.locale === locale)) return cached;
     }
-    return 'key' in address ? this.deps.store.open(address.key) : this.deps.store.get(address.conversationId);
+    return 'key' in address ? this.deps.store.open(address.key, locale) : this.deps.store.get(address.conversationId);
   }
 
   private remember(conversation: StoredConversation, key: ConversationKey | undefined): void {

@@ -20,6 +20,8 @@ export interface StoredConversation {
   readonly reachable: boolean;
   /** Whether the person agreed to Tether storing what they share. */
   readonly consented: boolean;
+  /** The person's locale as their platform reports it (`en-US`), if known: it picks crisis lines. */
+  readonly locale: string | null;
 }
 
 export type CommitOutcome =
@@ -41,8 +43,11 @@ export interface CommitRequest {
  * memory-store.ts serves the engine benchmark.
  */
 export interface ConversationStore {
-  /** Finds the conversation for `key`, creating the person, identity and conversation on first contact. */
-  open(key: ConversationKey): Promise<StoredConversation>;
+  /**
+   * Finds the conversation for `key`, creating the person, identity and conversation on first contact. A `locale`
+   * from the platform is remembered for the person.
+   */
+  open(key: ConversationKey, locale?: string): Promise<StoredConversation>;
   get(conversationId: string): Promise<StoredConversation | undefined>;
   /** Stores the new state if the stored version is still `current.version`, together with the records. */
   commit(current: StoredConversation, request: CommitRequest): Promise<CommitOutcome>;

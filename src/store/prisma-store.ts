@@ -14,27 +14,31 @@ import { parseRecord } from './records.js';
 class Conflict extends Error {}
 
 type Row = { id: string; personId: string; platform: string; chatId: string; state: unknown; version: number };
-type Person = { personId: string; reachable: boolean; consented: boolean };
+type Person = { personId: string; reachable: boolean; consented: boolean; locale: string | null };
 
 /** Conversations in Postgres, updated with optimistic locking on `version`. */
 export class PrismaConversationStore implements ConversationStore {
   constructor(private readonly db: Database) {}
 
-  async open(key: ConversationKey): Promise<StoredConversation> {
-    const { personId, reachable, consented } = await this.personFor(key);
+  async open(key: ConversationKey, locale?: string): Promise<StoredConversation> {
+    const person = await this.personFor(key);
+    const { personId, reachable, consented } = person;
     // Someone who writes to us can be reached again.
     if (!reachable) await this.setReachable(key.platform, key.userId, true);
+    const clean = locale && /^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$/.test(locale) ? locale.slice(0, 35) : undefined;
+    if (clean && clean !== person.locale) await this.db.person.update({ where: { id: personId }, data: { locale: clean } });
+    const personLocale = clean ?? person.locale;
     const where = { platform_chatId_personId: { platform: key.platform, chatId: key.chatId, personId } };
     const found = await this.db.conversation.findUnique({ where });
-    if (found) return toStored(found, key.userId, true, consented);
+    if (found) return toStored(found, key.userId, true, consented, personLocale);
     try {
       const created = await this.db.conversation.create({
         data: { personId, platform: key.platform, chatId: key.chatId, state: emptyState as unknown as Prisma.InputJsonValue },
       });
-      return toStored(created, key.userId, true, consented);
+      return toStored(created, key.userId, true, consented, personLocale);
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
-      return toStored(await this.db.conversation.findUniqueOrThrow({ where }), key.userId, true, consented);
+      return toStored(await this.db.conversation.findUniqueOrThrow({ where }), key.userId, true, consented, personLocale);
     }
   }
 
@@ -49,11 +53,11 @@ export class PrismaConversationStore implements ConversationStore {
   async get(conversationId: string): Promise<StoredConversation | undefined> {
     const row = await this.db.conversation.findUnique({
       where: { id: conversationId },
-      include: { person: { select: { consentedAt: true, identities: { select: { platform: true, externalId: true, reachable: true } } } } },
+      include: { person: { select: { consentedAt: true, locale: true, identities: { select: { platform: true, externalId: true, reachable: true } } } } },
     });
     if (!row) return undefined;
     const identity = row.person.identities.find((i) => i.platform === row.platform);
-    return toStored(row, identity?.externalId ?? '', identity?.reachable ?? false, row.person.consentedAt !== null);
+    return toStored(row, identity?.externalId ?? '', identity?.reachable ?? false, row.person.consentedAt !== null, row.person.locale);
   }
 
   async setConsent(personId: string, at: Date): Promise<void> {
@@ -99,11 +103,12 @@ export class PrismaConversationStore implements ConversationStore {
 
   private async personFor(key: ConversationKey): Promise<Person> {
     const where = { platform_externalId: { platform: key.platform, externalId: key.userId } };
-    const select = { personId: true, reachable: true, person: { select: { consentedAt: true } } };
-    const read = (i: { personId: string; reachable: boolean; person: { consentedAt: Date | null } }): Person => ({
+    const select = { personId: true, reachable: true, person: { select: { consentedAt: true, locale: true } } };
+    const read = (i: { personId: string; reachable: boolean; person: { consentedAt: Date | null; locale: string | null } }): Person => ({
       personId: i.personId,
       reachable: i.reachable,
       consented: i.person.consentedAt !== null,
+      locale: i.person.locale,
     });
     const identity = await this.db.identity.findUnique({ where, select });
     if (identity) return read(identity);
@@ -112,7 +117,7 @@ export class PrismaConversationStore implements ConversationStore {
         data: { identities: { create: { platform: key.platform, externalId: key.userId } } },
         select: { id: true },
       });
-      return { personId: person.id, reachable: true, consented: false };
+      return { personId: person.id, reachable: true, consented: false, locale: null };
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       // Two first messages at once: the other one created the person.
@@ -121,10 +126,11 @@ export class PrismaConversationStore implements ConversationStore {
   }
 }
 
-function toStored(row: Row, userId: string, reachable: boolean, consented: boolean): StoredConversation {
+function toStored(row: Row, userId: string, reachable: boolean, consented: boolean, locale: string | null): StoredConversation {
   return {
     reachable,
     consented,
+    locale,
     id: row.id,
     personId: row.personId,
     platform: row.platform,

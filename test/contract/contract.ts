@@ -137,6 +137,42 @@ export function adapterContract(name: string, options: ContractOptions, makeDriv
       await waitForText(d, u, 'how many hours did you sleep');
     });
 
+    it('meets a crisis message mid check-in at once with crisis help, and carries on after "it was a misunderstanding"', async () => {
+      const u = `${name}-crisis`;
+      await d.say(u, '/checkin');
+      await waitForText(d, u, 'What I keep, and why');
+      await d.choose(u, 'I agree');
+      await waitForText(d, u, 'How are you doing overall');
+      await d.choose(u, '2');
+      await waitForText(d, u, 'How strong is any craving');
+      await d.say(u, 'honestly i just want to sleep and not wake up');
+      await waitForText(d, u, "I'm really glad you told me");
+      const t = await waitForText(d, u, 'if you would like some company right now');
+      // Crisis lines for the person's region (their platform's locale), or the international directory.
+      expect(t.join('\n')).toMatch(/findahelpline\.com|988/);
+      await d.choose(u, 'It was a misunderstanding');
+      await waitForText(d, u, 'sorry for jumping in');
+      // The check-in asks its question again, right where it was.
+      const deadline = Date.now() + 10_000;
+      let asked = 0;
+      while (asked < 2 && Date.now() < deadline) {
+        asked = (await d.transcript(u)).filter((m) => m.includes('How strong is any craving')).length;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      expect(asked).toBe(2);
+    });
+
+    it('gives help on /sos at any time, the emergency number first when someone is in danger', async () => {
+      const u = `${name}-sos`;
+      await d.say(u, '/sos');
+      await waitForText(d, u, 'in danger right now?');
+      await d.choose(u, 'Yes, right now');
+      await waitForText(d, u, 'Please call');
+      const text = (await waitForText(d, u, 'People who are there for exactly this')).join('\n');
+      expect(text).toMatch(/Please call (your local emergency number|911)/);
+      expect(text.indexOf('Please call')).toBeLessThan(text.indexOf('People who are there for exactly this'));
+    });
+
     it('stops any flow kindly with /cancel', async () => {
       const u = `${name}-cancel`;
       await d.say(u, '/ground');

@@ -58,7 +58,7 @@ export function attachDiscordInbound(client: Client, runtime: ConversationRuntim
       name: engineCommandName(interaction.commandName),
       args: interaction.options.getString('choice') ?? '',
     };
-    const dedup = { dedupKey: `${DISCORD}:i:${interaction.id}` };
+    const dedup = { dedupKey: `${DISCORD}:i:${interaction.id}`, locale: interaction.locale };
     if (!interaction.inGuild()) {
       await interaction.deferReply();
       sink.bindInteraction(dmChat(interaction.channelId), interaction.token, { placeholder: true, ephemeral: false });
@@ -117,7 +117,7 @@ export function attachDiscordInbound(client: Client, runtime: ConversationRuntim
     const chat = chatOf(interaction);
     sink.bindInteraction(chat, interaction.token, { placeholder: false, ephemeral: interaction.inGuild() });
     const value = interaction.isStringSelectMenu() ? (interaction.values[0] ?? '') : id.value;
-    const outcome = await runtime.dispatch({ key: key(chat, interaction.user.id) }, { type: 'choice', token: id.token, value }, { dedupKey: `${DISCORD}:i:${interaction.id}` });
+    const outcome = await runtime.dispatch({ key: key(chat, interaction.user.id) }, { type: 'choice', token: id.token, value }, { dedupKey: `${DISCORD}:i:${interaction.id}`, locale: interaction.locale });
     if (outcome.kind === 'handled' && !outcome.transition.answered) {
       // A stale press: that message's buttons go; the engine's gentle note has been sent.
       await sink.closeComponents(chat, interaction.inGuild() ? { token: interaction.token } : { channelId: interaction.channelId, messageId: interaction.message.id });
@@ -132,6 +132,6 @@ export function attachDiscordInbound(client: Client, runtime: ConversationRuntim
     const chat = chatOf(interaction);
     sink.bindInteraction(chat, interaction.token, { placeholder: !interaction.isFromMessage(), ephemeral: interaction.inGuild() });
     const text = interaction.fields.getTextInputValue('answer');
-    await runtime.dispatch({ key: key(chat, interaction.user.id) }, { type: 'text', text }, { dedupKey: `${DISCORD}:i:${interaction.id}` });
+    await runtime.dispatch({ key: key(chat, interaction.user.id) }, { type: 'text', text }, { dedupKey: `${DISCORD}:i:${interaction.id}`, locale: interaction.locale });
   }
 }

@@ -16,7 +16,10 @@ import { TELEGRAM, type TelegramSink } from './telegram-sink.js';
 export function telegramInbound(runtime: ConversationRuntime, sink: TelegramSink, log: Logger): Composer<Context> {
   const inbound = new Composer<Context>();
   const keyOf = (ctx: Context): ConversationKey => ({ platform: TELEGRAM, chatId: String(ctx.chat!.id), userId: String(ctx.from!.id) });
-  const dedup = (ctx: Context) => ({ dedupKey: `${TELEGRAM}:${ctx.me.id}:${ctx.update.update_id}` });
+  const dedup = (ctx: Context) => ({
+    dedupKey: `${TELEGRAM}:${ctx.me.id}:${ctx.update.update_id}`,
+    ...(ctx.from?.language_code ? { locale: ctx.from.language_code } : {}),
+  });
 
   const privateChat = inbound.chatType('private');
   const groups = inbound.chatType(['group', 'supergroup']);

@@ -15,6 +15,8 @@ export interface TerminalOptions {
   readonly user?: string;
   /** How long piped input waits at its end for pending timed steps. */
   readonly drainTimeoutMs?: number;
+  /** The person's locale (`en_US`), which picks crisis lines; from LANG by default. */
+  readonly locale?: string;
 }
 
 const PLATFORM = 'terminal';
@@ -29,6 +31,7 @@ export class TerminalAdapter {
   readonly key: ConversationKey;
   readonly sink: MessageSink;
   private readonly color: boolean;
+  private readonly locale: string | undefined;
   /** The interactive prompt, while one is open: messages that arrive by timer are printed above it. */
   private prompt: Interface | undefined;
 
@@ -36,6 +39,7 @@ export class TerminalAdapter {
     const user = options.user ?? safeUserName();
     this.key = { platform: PLATFORM, chatId: `terminal:${user}`, userId: user };
     this.color = Boolean(options.output.isTTY) && !process.env.NO_COLOR;
+    this.locale = options.locale ?? process.env.LANG?.split('.')[0]?.replace('_', '-');
     this.sink = { platform: PLATFORM, deliver: (target, messages) => this.print(target, messages) };
   }
 
@@ -58,7 +62,7 @@ export class TerminalAdapter {
     for await (const line of rl) {
       if (/^\/(quit|exit)\s*$/i.test(line.trim())) break;
       if (line.trim() === '' && !interactive) continue;
-      await runtime.dispatch({ key: this.key }, textToEvent(line));
+      await runtime.dispatch({ key: this.key }, textToEvent(line), this.locale ? { locale: this.locale } : {});
     }
     this.prompt = undefined;
     rl.close();
