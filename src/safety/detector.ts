@@ -1,5 +1,5 @@
 import { normalizeForSafety } from './normalize.js';
-import { aboutOthersOrMedia, crisisPatterns, idioms, negations, nowFrame, pastFrame, type CrisisCategory } from './patterns.js';
+import { aboutOthersOrMedia, crisisPatterns, everyday, idioms, negations, nowFrame, pastFrame, type CrisisCategory } from './patterns.js';
 
 export interface CrisisVerdict {
   readonly crisis: boolean;
@@ -9,7 +9,7 @@ export interface CrisisVerdict {
   /** Ids of the patterns that matched (never the text itself). */
   readonly matched: readonly string[];
   /** Why a match was set aside, if it was. */
-  readonly setAside?: 'idiom' | 'past' | 'not-about-now' | 'negated';
+  readonly setAside?: 'idiom' | 'everyday' | 'past' | 'not-about-now' | 'negated';
 }
 
 const none: CrisisVerdict = { crisis: false, category: 'none', score: 0, matched: [] };
@@ -33,23 +33,15 @@ export function detectCrisis(text: string): CrisisVerdict {
   }
   if (score < 1) return { ...none, score, matched };
 
-  const strongMatches = crisisPatterns.filter((p) => p.weight === 1 && matched.includes(p.id));
-  const onlyIdioms = idioms.some((re) => re.test(t)) && strongMatches.every((p) => idiomCovers(p.id));
-  if (onlyIdioms) return { ...none, score, matched, setAside: 'idiom' };
-  if (negations.some((re) => re.test(t)) && !nowFrame.some((re) => re.test(t) && /\b(please|help|ayuda)\b/.test(t))) {
-    return { ...none, score, matched, setAside: 'negated' };
-  }
   const now = nowFrame.some((re) => re.test(t));
+  if (idioms.some((re) => re.test(t))) return { ...none, score, matched, setAside: 'idiom' };
+  if (everyday.some((re) => re.test(t)) && !now) return { ...none, score, matched, setAside: 'everyday' };
+  if (negations.some((re) => re.test(t))) return { ...none, score, matched, setAside: 'negated' };
   if (pastFrame.some((re) => re.test(t)) && !now) return { ...none, score, matched, setAside: 'past' };
   if (aboutOthersOrMedia.some((re) => re.test(t)) && !now) return { ...none, score, matched, setAside: 'not-about-now' };
 
   const category = [...byCategory.entries()].sort((a, b) => b[1] - a[1] || priority(a[0]) - priority(b[0]))[0]![0];
   return { crisis: true, category, score, matched };
-}
-
-/** Patterns an idiom can explain away ("this is killing me" matches nothing strong, "dying to" matches want-to-die). */
-function idiomCovers(id: string): boolean {
-  return ['want-to-die', 'es-morir', 'kill-myself'].includes(id);
 }
 
 /** When two categories tie, the one that needs help fastest comes first. */
