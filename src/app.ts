@@ -6,6 +6,7 @@ import { migrate } from './db/migrate.js';
 import type { FlowRegistry } from './engine/flow.js';
 import type { TextScreen } from './engine/text-gate.js';
 import { builtInRegistry } from './flows/index.js';
+import { loadNoteCipher } from './crypto/note-cipher.js';
 import { createRedis } from './queue/redis.js';
 import { BullTimerScheduler, startTimerWorker, type TimerJob } from './queue/timer-queue.js';
 import type { Logger } from './runtime/logger.js';
@@ -18,6 +19,7 @@ import { PrismaConversationStore } from './store/prisma-store.js';
 
 export interface Tether {
   readonly runtime: ConversationRuntime;
+  readonly store: PrismaConversationStore;
   readonly db: Database;
   readonly scheduler: BullTimerScheduler;
   readonly worker: Worker<TimerJob>;
@@ -42,12 +44,14 @@ export async function startTether(config: Config, options: TetherOptions): Promi
   if (migration.createdDatabase) log.info('created the database');
   if (migration.applied.length) log.info({ migrations: migration.applied }, 'applied migrations');
 
+  const cipher = loadNoteCipher({ key: config.ENCRYPTION_KEY, production: config.NODE_ENV === 'production', keyFile: config.ENCRYPTION_KEY_FILE });
   const db = createDatabase(config.DATABASE_URL);
   const redis: Redis[] = [createRedis(config.REDIS_URL), createRedis(config.REDIS_URL)];
   for (const r of redis) r.on('error', (err: Error) => log.warn({ err: err.message }, 'redis connection problem'));
   const scheduler = new BullTimerScheduler(redis[0]!, config.REDIS_PREFIX, options.clock);
+  const store = new PrismaConversationStore(db, cipher);
   const runtime = new ConversationRuntime({
-    store: new PrismaConversationStore(db),
+    store,
     registry: options.registry ?? builtInRegistry(),
     settings: {
       timingScale: config.TIMING_SCALE,
@@ -71,6 +75,7 @@ export async function startTether(config: Config, options: TetherOptions): Promi
   let closed = false;
   return {
     runtime,
+    store,
     db,
     scheduler,
     worker,

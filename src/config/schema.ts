@@ -40,6 +40,14 @@ export const configSchema = z.object({
     .regex(/^[A-Za-z]{2}$/, 'must be a two-letter region code, for example GB')
     .transform((v) => v.toUpperCase())
     .optional(),
+  /** 32 bytes (64 hex characters) that encrypt notes at rest. Required in production; generated locally if unset. */
+  ENCRYPTION_KEY: z
+    .string()
+    .regex(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/, 'must be 32 bytes as 64 hex characters, for example the output of `openssl rand -hex 32`')
+    .optional(),
+  /** Where a locally generated encryption key is kept (git-ignored). */
+  ENCRYPTION_KEY_FILE: z.string().min(1).default('.tether/encryption.key'),
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent'], {
     error: 'must be one of fatal, error, warn, info, debug, silent, for example info',
   }).default('info'),

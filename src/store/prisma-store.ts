@@ -9,6 +9,7 @@ import {
   type ConversationStore,
   type StoredConversation,
 } from './conversation-store.js';
+import type { NoteCipher } from '../crypto/note-cipher.js';
 import { parseRecord } from './records.js';
 
 class Conflict extends Error {}
@@ -18,7 +19,10 @@ type Person = { personId: string; reachable: boolean; consented: boolean; locale
 
 /** Conversations in Postgres, updated with optimistic locking on `version`. */
 export class PrismaConversationStore implements ConversationStore {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly cipher: NoteCipher,
+  ) {}
 
   async open(key: ConversationKey, locale?: string): Promise<StoredConversation> {
     const person = await this.personFor(key);
@@ -84,7 +88,15 @@ export class PrismaConversationStore implements ConversationStore {
         if (count !== 1) throw new Conflict();
         for (const record of records) {
           await tx.checkIn.create({
-            data: { ...record.data, personId: current.personId, conversationId: current.id, platform: current.platform },
+            data: {
+              ...record.data,
+              // What people write in their own words is encrypted at rest.
+              note: this.cipher.encryptOptional(record.data.note),
+              emotionOther: this.cipher.encryptOptional(record.data.emotionOther),
+              personId: current.personId,
+              conversationId: current.id,
+              platform: current.platform,
+            },
           });
         }
       });
@@ -94,6 +106,12 @@ export class PrismaConversationStore implements ConversationStore {
       if (isUniqueViolation(error)) return { kind: 'duplicate' };
       throw error;
     }
+  }
+
+  /** A person's check-ins, oldest first, with their words decrypted. */
+  async checkInsOf(personId: string) {
+    const rows = await this.db.checkIn.findMany({ where: { personId }, orderBy: { createdAt: 'asc' } });
+    return rows.map((r) => ({ ...r, note: this.cipher.decryptOptional(r.note), emotionOther: this.cipher.decryptOptional(r.emotionOther) }));
   }
 
   async pendingTimers() {

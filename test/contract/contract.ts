@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/client.js';
+import type { PrismaConversationStore } from '../../src/store/prisma-store.js';
 
 /**
  * What every platform adapter must do the same way: the same scripted conversations, the same words, the same
@@ -9,6 +10,8 @@ import type { Database } from '../../src/db/client.js';
 export interface ContractDriver {
   readonly platform: string;
   readonly db: Database;
+  /** Reads check-ins with people's words decrypted. */
+  readonly store: PrismaConversationStore;
   /** The person sends a line in their private chat with Tether: a command or text. */
   say(user: string, text: string): Promise<void>;
   /** The person picks the option with this label on the latest question (a button, or its number typed). */
@@ -81,7 +84,7 @@ export function adapterContract(name: string, options: ContractOptions, makeDriv
       expect(t.join('\n')).toContain("You're feeling lonely, and what you need most is to be heard.");
 
       const identity = await d.db.identity.findUniqueOrThrow({ where: { platform_externalId: { platform: d.platform, externalId: await userIdOf(d, u) } } });
-      const rows = await d.db.checkIn.findMany({ where: { personId: identity.personId } });
+      const rows = await d.store.checkInsOf(identity.personId);
       expect(rows).toHaveLength(1);
       expect(rows[0]).toMatchObject({
         mood: 2,

@@ -30,6 +30,7 @@ adapterContract('discord', { buttons: true }, async (): Promise<ContractDriver> 
   const driver: ContractDriver = {
     platform: 'discord',
     db: rig.tether.db,
+    store: rig.tether.store,
     async say(user, text) {
       const u = userFor(user);
       const m = /^\/(\w+)(?:\s+(.*))?$/.exec(text);

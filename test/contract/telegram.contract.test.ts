@@ -13,6 +13,7 @@ adapterContract('telegram', { buttons: true }, async (): Promise<ContractDriver>
   const driver: ContractDriver = {
     platform: 'telegram',
     db: rig.tether.db,
+    store: rig.tether.store,
     async say(user, text) {
       await userFor(user).send(text);
     },

@@ -42,6 +42,7 @@ adapterContract('terminal', { buttons: false }, async (): Promise<ContractDriver
   return {
     platform: 'terminal',
     db: tether.db,
+    store: tether.store,
     async say(user, text) {
       personFor(user).input.write(`${text}\n`);
     },

@@ -24,6 +24,7 @@ export async function createTestEnvironment(overrides: Partial<Record<keyof Conf
     REDIS_PREFIX: `tether-test-${id}`,
     TIMING_SCALE: '0.01',
     LOG_LEVEL: 'silent',
+    ENCRYPTION_KEY: randomBytes(32).toString('hex'),
     ...overrides,
   });
   await migrate(config.DATABASE_URL);

@@ -36,8 +36,12 @@ describe('runtime with real Postgres, Redis and BullMQ', () => {
     const who = person('alex');
     for (const line of ['/checkin', 'I agree', '4', '2', '7.5', '2', 'hopeful', 'closeness', 'note', 'Went to a meeting tonight.']) await h.say(who, line);
     const identity = await h.tether.db.identity.findUniqueOrThrow({ where: { platform_externalId: { platform: 'test', externalId: 'alex' } } });
-    const rows = await h.tether.db.checkIn.findMany({ where: { personId: identity.personId } });
+    const rows = await h.tether.store.checkInsOf(identity.personId);
     expect(rows).toHaveLength(1);
+    // At rest, the note is ciphertext.
+    const raw = await h.tether.db.checkIn.findFirstOrThrow({ where: { personId: identity.personId } });
+    expect(raw.note).toMatch(/^enc:v1:/);
+    expect(raw.note).not.toContain('meeting');
     expect(rows[0]).toMatchObject({
       mood: 4,
       craving: 2,

@@ -1,19 +1,17 @@
-import { existsSync } from 'node:fs';
 import { execFile } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { crisisSets, readSet, scoreSet } from '../../bench/crisis.js';
 import { detectCrisis } from '../../src/safety/detector.js';
 
 describe('crisis detector', () => {
-  for (const [name, url] of Object.entries(crisisSets)) {
-    it.runIf(existsSync(url))(`meets the target on the ${name} set: recall >= 0.97, at most 5% false positives`, () => {
-      const rows = readSet(url);
-      expect(rows.length).toBeGreaterThanOrEqual(name === 'development' ? 300 : 200);
-      const score = scoreSet(name, rows);
+  // The held-out set is measured by `npm run bench` and reported, not used as a gate the patterns are tuned to pass.
+  it('meets the target on the development set: recall >= 0.97, at most 5% false positives', () => {
+      const rows = readSet(crisisSets.development);
+      expect(rows.length).toBeGreaterThanOrEqual(300);
+      const score = scoreSet('development', rows);
       expect(score.recall).toBeGreaterThanOrEqual(0.97);
       expect(score.falsePositiveRate).toBeLessThanOrEqual(0.05);
-    });
-  }
+  });
 
   it.each([
     ['kms', 'suicide'],

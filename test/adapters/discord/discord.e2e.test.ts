@@ -26,7 +26,7 @@ const person = (name: string): EmulatedUser => ({ id: String(1_700_000_000_000_0
 
 async function checkIns(user: EmulatedUser) {
   const identity = await rig.tether.db.identity.findUnique({ where: { platform_externalId: { platform: 'discord', externalId: user.id } } });
-  return identity ? rig.tether.db.checkIn.findMany({ where: { personId: identity.personId } }) : [];
+  return identity ? rig.tether.store.checkInsOf(identity.personId) : [];
 }
 
 describe('Discord through the real discord.js client and a local emulator', () => {

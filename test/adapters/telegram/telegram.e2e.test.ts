@@ -20,7 +20,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function checkInRows(userId: number) {
   const identity = await rig.tether.db.identity.findUnique({ where: { platform_externalId: { platform: 'telegram', externalId: String(userId) } } });
-  return identity ? rig.tether.db.checkIn.findMany({ where: { personId: identity.personId } }) : [];
+  return identity ? rig.tether.store.checkInsOf(identity.personId) : [];
 }
 
 describe('Telegram through the real grammY client and a Bot API emulator', () => {
@@ -71,7 +71,10 @@ describe('Telegram through the real grammY client and a Bot API emulator', () =>
     const before = rig.emulator.calls.length;
     await u.send('/breathe box');
     await u.waitFor('How do you feel now?', 20_000);
-    const calls = rig.emulator.calls.slice(before).filter((c) => String(c.payload.chat_id) === '1002');
+    // The proxy records a call once the emulator answered it: wait for the closing question's record too.
+    const ofChat = () => rig.emulator.calls.slice(before).filter((c) => String(c.payload.chat_id) === '1002');
+    await eventually(() => (ofChat().filter((c) => c.method === 'sendMessage').length >= 2 ? true : undefined), 5000, 'the recorded calls');
+    const calls = ofChat();
     const edits = calls.filter((c) => c.method === 'editMessageText' && String(c.payload.text).includes('Round'));
     expect(edits).toHaveLength(16);
     expect(new Set(edits.map((e) => e.payload.message_id)).size).toBe(1);

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "CheckIn" ALTER COLUMN "emotionOther" SET DATA TYPE TEXT;
