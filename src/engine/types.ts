@@ -35,6 +35,8 @@ export const SKIP_VALUE = 'skip';
 export interface OutboundMessage {
   readonly text: RichText;
   readonly input?: PromptInput;
+  /** A file sent with the message (the person's data export). */
+  readonly file?: { readonly name: string; readonly mime: string; readonly content: string };
   readonly slot?: string;
   readonly replace?: boolean;
 }

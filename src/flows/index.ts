@@ -4,10 +4,11 @@ import { checkin } from './checkin.js';
 import { consent } from './consent.js';
 import { cravingFollowUp } from './craving-follow-up.js';
 import { crisis } from './crisis.js';
+import { forget, myData } from './data-rights.js';
 import { ground } from './ground.js';
 
 /** Every flow Tether ships, in the order /help lists them. */
-export const builtInFlows = [checkin, breathe, ground, crisis, cravingFollowUp, consent];
+export const builtInFlows = [checkin, breathe, ground, crisis, myData, forget, cravingFollowUp, consent];
 
 let registry: FlowRegistry | undefined;
 

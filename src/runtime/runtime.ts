@@ -1,7 +1,7 @@
 import { handleEvent } from '../engine/engine.js';
 import type { FlowRegistry } from '../engine/flow.js';
 import type { TextScreen } from '../engine/text-gate.js';
-import type { EngineSettings, InboundEvent, PendingTimer, Transition } from '../engine/types.js';
+import type { EngineSettings, InboundEvent, OutboundMessage, PendingTimer, Transition } from '../engine/types.js';
 import type { ConversationKey, ConversationStore, StoredConversation } from '../store/conversation-store.js';
 import { BoundedMap } from '../lib/bounded-map.js';
 import { KeyedLock } from './keyed-lock.js';
@@ -133,9 +133,11 @@ export class ConversationRuntime {
         conversation = await this.load(address, true, locale);
         continue;
       }
-      const committed = await this.carryOut(outcome.conversation, transition);
-      this.remember(committed, 'key' in address ? address.key : undefined);
-      await this.afterCommit(committed, transition);
+      const { conversation: committed, extra } = await this.carryOut(outcome.conversation, transition);
+      const forgotten = transition.actions.includes('forget');
+      if (!forgotten) this.remember(committed, 'key' in address ? address.key : undefined);
+      const carriedOut = extra.length ? { ...transition, messages: [...transition.messages, ...extra] } : transition;
+      await this.afterCommit(committed, forgotten ? { ...carriedOut, timers: [] } : carriedOut);
       return { kind: 'handled', conversationId: conversation.id, transition };
     }
     if (!conversation) return { kind: 'gone' };
@@ -145,16 +147,38 @@ export class ConversationRuntime {
     });
   }
 
-  /** The engine's actions, once its state is stored. Returns the conversation as it stands afterwards. */
-  private async carryOut(conversation: StoredConversation, transition: Transition): Promise<StoredConversation> {
+  /**
+   * The engine's actions, once its state is stored. Returns the conversation as it stands afterwards and any
+   * messages the actions add (the export file).
+   */
+  private async carryOut(conversation: StoredConversation, transition: Transition): Promise<{ conversation: StoredConversation; extra: OutboundMessage[] }> {
     let current = conversation;
+    const extra: OutboundMessage[] = [];
     for (const action of transition.actions) {
-      if (action === 'consent') {
-        await this.deps.store.setConsent(conversation.personId, new Date(this.clock()));
-        current = { ...current, consented: true };
+      switch (action) {
+        case 'consent':
+          await this.deps.store.setConsent(conversation.personId, new Date(this.clock()));
+          current = { ...current, consented: true };
+          break;
+        case 'export': {
+          const data = await this.deps.store.exportPerson(conversation.personId);
+          const day = new Date(this.clock()).toISOString().slice(0, 10);
+          extra.push({ text: [{ text: 'Your data' }], file: { name: `tether-my-data-${day}.json`, mime: 'application/json', content: JSON.stringify(data, null, 2) } });
+          break;
+        }
+        case 'forget': {
+          const gone = await this.deps.store.forgetPerson(conversation.personId);
+          for (const { conversationId, timerIds } of gone) {
+            this.forget(conversationId);
+            if (timerIds.length) await this.deps.timers.cancel(conversationId, timerIds).catch(() => undefined);
+          }
+          for (const [k, id] of this.idsByKey) if (gone.some((g) => g.conversationId === id)) this.idsByKey.delete(k);
+          this.deps.log.info({ conversations: gone.length }, 'a person deleted their data');
+          break;
+        }
       }
     }
-    return current;
+    return { conversation: current, extra };
   }
 
   private async afterCommit(conversation: StoredConversation, transition: Transition): Promise<void> {

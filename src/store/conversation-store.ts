@@ -57,8 +57,20 @@ export interface ConversationStore {
   knows(platform: string, userId: string): Promise<boolean>;
   /** Records whether a person can be reached on a platform (a message from them makes them reachable again). */
   setReachable(platform: string, userId: string, reachable: boolean): Promise<void>;
+  /** Everything held about a person, people's words decrypted: what /mydata sends. */
+  exportPerson(personId: string): Promise<PersonExport>;
+  /** Deletes the person and everything about them; returns the timers their conversations were waiting for. */
+  forgetPerson(personId: string): Promise<ReadonlyArray<{ readonly conversationId: string; readonly timerIds: readonly string[] }>>;
   /** Every timer any conversation waits for: start-up re-arms them in the queue. */
   pendingTimers(): Promise<ReadonlyArray<{ readonly conversationId: string; readonly timer: PendingTimer }>>;
+}
+
+export interface PersonExport {
+  readonly exportedAt: string;
+  readonly person: { readonly createdAt: string; readonly consentedAt: string | null; readonly locale: string | null };
+  readonly identities: ReadonlyArray<{ readonly platform: string; readonly id: string }>;
+  readonly checkIns: readonly unknown[];
+  readonly conversations: ReadonlyArray<{ readonly platform: string; readonly inProgress: readonly string[]; readonly scheduled: ReadonlyArray<{ readonly kind: string; readonly dueAt: string }> }>;
 }
 
 export function earliestDue(state: ConversationState): Date | null {

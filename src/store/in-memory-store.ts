@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { PendingTimer, RecordEffect } from '../engine/types.js';
 import { emptyState } from '../engine/types.js';
-import type { CommitOutcome, CommitRequest, ConversationKey, ConversationStore, StoredConversation } from './conversation-store.js';
+import type { CommitOutcome, CommitRequest, ConversationKey, ConversationStore, PersonExport, StoredConversation } from './conversation-store.js';
 
 /**
  * Conversations in memory, with the same semantics as the Postgres store (optimistic versions, duplicate
@@ -60,6 +60,24 @@ export class InMemoryConversationStore implements ConversationStore {
   async setReachable(platform: string, userId: string, reachable: boolean): Promise<void> {
     const person = this.people.get(`${platform}\u0000${userId}`);
     if (person) person.reachable = reachable;
+  }
+
+  async exportPerson(personId: string): Promise<PersonExport> {
+    const conversations = [...this.conversations.values()].filter((c) => c.personId === personId);
+    return {
+      exportedAt: new Date().toISOString(),
+      person: { createdAt: new Date().toISOString(), consentedAt: null, locale: null },
+      identities: conversations.map((c) => ({ platform: c.platform, id: c.userId })),
+      checkIns: this.records.filter((r) => conversations.some((c) => c.id === r.conversationId)).map((r) => r.record.values),
+      conversations: conversations.map((c) => ({ platform: c.platform, inProgress: c.state.stack.map((r) => r.flowId), scheduled: [] })),
+    };
+  }
+
+  async forgetPerson(personId: string) {
+    const gone = [...this.conversations.values()].filter((c) => c.personId === personId);
+    for (const c of gone) this.conversations.delete(c.id);
+    for (const [key, person] of this.people) if (person.personId === personId) this.people.delete(key);
+    return gone.map((c) => ({ conversationId: c.id, timerIds: c.state.timers.map((t) => t.id) }));
   }
 
   async pendingTimers(): Promise<ReadonlyArray<{ conversationId: string; timer: PendingTimer }>> {

@@ -7,6 +7,7 @@ import {
   type CommitRequest,
   type ConversationKey,
   type ConversationStore,
+  type PersonExport,
   type StoredConversation,
 } from './conversation-store.js';
 import type { NoteCipher } from '../crypto/note-cipher.js';
@@ -112,6 +113,32 @@ export class PrismaConversationStore implements ConversationStore {
   async checkInsOf(personId: string) {
     const rows = await this.db.checkIn.findMany({ where: { personId }, orderBy: { createdAt: 'asc' } });
     return rows.map((r) => ({ ...r, note: this.cipher.decryptOptional(r.note), emotionOther: this.cipher.decryptOptional(r.emotionOther) }));
+  }
+
+  async exportPerson(personId: string): Promise<PersonExport> {
+    const person = await this.db.person.findUniqueOrThrow({ where: { id: personId }, include: { identities: true, conversations: true } });
+    const checkIns = (await this.checkInsOf(personId)).map(({ personId: _p, conversationId: _c, id: _i, ...rest }) => ({ ...rest, createdAt: rest.createdAt.toISOString() }));
+    return {
+      exportedAt: new Date().toISOString(),
+      person: { createdAt: person.createdAt.toISOString(), consentedAt: person.consentedAt?.toISOString() ?? null, locale: person.locale },
+      identities: person.identities.map((i) => ({ platform: i.platform, id: i.externalId })),
+      checkIns,
+      conversations: person.conversations.map((c) => {
+        const state = readState(c.state);
+        return {
+          platform: c.platform,
+          inProgress: state.stack.map((r) => r.flowId),
+          scheduled: state.timers.map((t) => ({ kind: t.kind === 'step' ? 'exercise step' : `follow-up (${t.flowId ?? ''})`, dueAt: new Date(t.dueAt).toISOString() })),
+        };
+      }),
+    };
+  }
+
+  async forgetPerson(personId: string) {
+    const conversations = await this.db.conversation.findMany({ where: { personId }, select: { id: true, state: true } });
+    // One delete: identities, conversations and check-ins go with the person (ON DELETE CASCADE).
+    await this.db.person.deleteMany({ where: { id: personId } });
+    return conversations.map((c) => ({ conversationId: c.id, timerIds: readState(c.state).timers.map((t) => t.id) }));
   }
 
   async pendingTimers() {

@@ -20,6 +20,8 @@ export interface ContractDriver {
   chooseStale?(user: string, questionText: string, label: string): Promise<void>;
   /** Everything the person can see in their private chat, as plain text, edits applied, oldest first. */
   transcript(user: string): Promise<string[]>;
+  /** The files Tether sent the person (name and text content), oldest first. */
+  files(user: string): Promise<Array<{ name: string; content: string }>>;
   close(): Promise<void>;
 }
 
@@ -176,6 +178,46 @@ export function adapterContract(name: string, options: ContractOptions, makeDriv
       expect(text.indexOf('Please call')).toBeLessThan(text.indexOf('People who are there for exactly this'));
     });
 
+    it('sends the person everything it holds on /mydata, and deletes all of it on /forget after a confirmation', async () => {
+      const u = `${name}-data`;
+      await d.say(u, '/checkin');
+      await waitForText(d, u, 'What I keep, and why');
+      await d.choose(u, 'I agree');
+      await waitForText(d, u, 'How are you doing overall');
+      for (const [answer, next] of [['4', 'How strong'], ['8', 'Would you like to breathe'], ['Keep going with the check-in', 'how many hours'], ['6', 'How much stress'], ['2', 'Which word'], ['Tired', 'what do you need most'], ['Rest', 'What would help most'], ['Just note it', "anything you'd like to add"]] as const) {
+        if (/^\d+$/.test(answer) && answer !== '6') await d.choose(u, answer);
+        else if (answer === '6') await d.say(u, answer);
+        else await d.choose(u, answer);
+        await waitForText(d, u, next);
+      }
+      await d.say(u, 'my private words');
+      await waitForText(d, u, 'Thank you for checking in.');
+
+      await d.say(u, '/mydata');
+      await waitForText(d, u, 'Here is everything I hold about you');
+      const deadline = Date.now() + 10_000;
+      let files = await d.files(u);
+      while (files.length === 0 && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 25));
+        files = await d.files(u);
+      }
+      expect(files).toHaveLength(1);
+      const data = JSON.parse(files[0]!.content) as { checkIns: Array<{ note: string; craving: number }>; conversations: Array<{ scheduled: unknown[] }> };
+      expect(files[0]!.name).toMatch(/^tether-my-data-\d{4}-\d{2}-\d{2}\.json$/);
+      expect(data.checkIns).toHaveLength(1);
+      expect(data.checkIns[0]).toMatchObject({ note: 'my private words', craving: 8 });
+      expect(data.conversations.flatMap((c) => c.scheduled)).toHaveLength(1); // the follow-up after a high craving
+
+      const identity = await d.db.identity.findUniqueOrThrow({ where: { platform_externalId: { platform: d.platform, externalId: await userIdOf(d, u) } } });
+      await d.say(u, '/forget');
+      await waitForText(d, u, 'Delete everything?');
+      await d.choose(u, 'Yes, delete everything');
+      await waitForText(d, u, 'Everything I held about you is deleted');
+      expect(await d.db.person.count({ where: { id: identity.personId } })).toBe(0);
+      expect(await d.db.checkIn.count({ where: { personId: identity.personId } })).toBe(0);
+      expect(await d.db.conversation.count({ where: { personId: identity.personId } })).toBe(0);
+    });
+
     it('stops any flow kindly with /cancel', async () => {
       const u = `${name}-cancel`;
       await d.say(u, '/ground');
@@ -197,4 +239,11 @@ export function registerUserId(d: ContractDriver, user: string, platformUserId: 
 
 async function userIdOf(d: ContractDriver, user: string): Promise<string> {
   return userIds.get(d)?.get(user) ?? user;
+}
+
+/** The first file part of a multipart/form-data body: its file name and its text. */
+export function multipartFile(raw: string): { name: string; content: string } {
+  const m = /filename="?([^"\r\n;]+)"?[^\r\n]*\r\n(?:[^\r\n]+\r\n)*\r\n([\s\S]*?)\r\n--/.exec(raw);
+  if (!m) throw new Error('no file in the upload');
+  return { name: m[1]!, content: m[2]! };
 }

@@ -1,7 +1,7 @@
 import { startDiscordRig } from '../adapters/discord/discord-harness.js';
 import { buttonsOf, componentsOf, type EmulatedMessage, type EmulatedUser } from '../emulators/discord/emulator.js';
 import { createTestEnvironment } from '../helpers/environment.js';
-import { adapterContract, registerUserId, type ContractDriver } from './contract.js';
+import { adapterContract, multipartFile, registerUserId, type ContractDriver } from './contract.js';
 
 /**
  * Discord as the contract sees it: a person's DM with the bot. Commands are slash commands, options are buttons
@@ -51,6 +51,12 @@ adapterContract('discord', { buttons: true }, async (): Promise<ContractDriver> 
       const message = [...sentVersions.values()].find((m) => m.channelId === dmOf(u) && m.content.includes(questionText));
       if (!message) throw new Error(`no earlier question "${questionText}" for ${user}`);
       rig.emulator.pressButton(u, message, label);
+    },
+    async files(user) {
+      const u = userFor(user);
+      return rig.emulator.calls
+        .filter((c) => c.method === 'POST' && c.path === `/channels/${dmOf(u)}/messages` && c.raw.includes('filename='))
+        .map((c) => multipartFile(c.raw));
     },
     async transcript(user) {
       const u = userFor(user);

@@ -2,7 +2,7 @@ import type { InlineKeyboardMarkup } from 'grammy/types';
 import { startTelegramRig } from '../adapters/telegram/telegram-harness.js';
 import type { TelegramUser } from '../emulators/telegram.js';
 import { createTestEnvironment } from '../helpers/environment.js';
-import { adapterContract, registerUserId, type ContractDriver } from './contract.js';
+import { adapterContract, multipartFile, registerUserId, type ContractDriver } from './contract.js';
 
 /** Telegram as the contract sees it: a private chat in the emulator, buttons pressed as callback queries. */
 adapterContract('telegram', { buttons: true }, async (): Promise<ContractDriver> => {
@@ -30,6 +30,13 @@ adapterContract('telegram', { buttons: true }, async (): Promise<ContractDriver>
       const keyboard = (sent.payload.reply_markup as InlineKeyboardMarkup).inline_keyboard;
       const message = u.messages().find((m) => m.messageId === messageId)!;
       await u.press(label, { ...message, keyboard });
+    },
+    async files(user) {
+      const u = userFor(user);
+      return rig.emulator
+        .callsOf('sendDocument')
+        .filter((c) => String(c.payload.chat_id) === String(u.chatId))
+        .map((c) => multipartFile(String(c.payload.raw)));
     },
     async transcript(user) {
       return userFor(user).messages().map((m) => m.text);

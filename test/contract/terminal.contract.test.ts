@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { pino } from 'pino';
 import { startTether } from '../../src/app.js';
@@ -23,7 +26,7 @@ adapterContract('terminal', { buttons: false }, async (): Promise<ContractDriver
       const output = new PassThrough();
       const printed: string[] = [];
       output.on('data', (c: Buffer) => printed.push(c.toString()));
-      const adapter = new TerminalAdapter({ input, output, user, drainTimeoutMs: 1 });
+      const adapter = new TerminalAdapter({ input, output, user, drainTimeoutMs: 1, downloadsDir: mkdtempSync(join(tmpdir(), 'tether-files-')) });
       p = { input, printed, adapter, done: adapter.run(tether.runtime) };
       people.set(user, p);
     }
@@ -51,6 +54,10 @@ adapterContract('terminal', { buttons: false }, async (): Promise<ContractDriver
     },
     async transcript(user) {
       return lines(user);
+    },
+    async files(user) {
+      const saved = [...personFor(user).printed.join('').matchAll(/\(saved (\S+) to (\S+)\)/g)];
+      return saved.map((m) => ({ name: m[1]!, content: readFileSync(m[2]!, 'utf8') }));
     },
     async close() {
       for (const p of people.values()) {

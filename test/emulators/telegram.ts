@@ -165,6 +165,13 @@ export class TelegramEmulator {
       return send(res, 200, body);
     }
     if (method === 'getUpdates') return this.getUpdates(match[1]!, payload, res);
+    if (method === 'sendDocument') {
+      // The emulator has no files: answer like Telegram, and keep the upload (multipart) for the test to read.
+      const chatId = /name="chat_id"\r\n\r\n([^\r]+)/.exec(raw)?.[1] ?? '';
+      const body = { ok: true, result: { message_id: 900000 + this.calls.length, date: 0, chat: { id: Number(chatId), type: 'private' }, document: { file_id: 'f', file_unique_id: 'u' } } };
+      this.calls.push({ method, payload: { ...payload, chat_id: chatId }, status: 200, body });
+      return send(res, 200, body);
+    }
     const body = await this.forward(match[1]!, method, payload);
     this.calls.push({ method, payload, status: 200, body });
     send(res, 200, body);

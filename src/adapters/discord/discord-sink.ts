@@ -79,23 +79,25 @@ export class DiscordSink implements MessageSink {
     const slotted = slotKey !== undefined && message.replace ? this.slots.get(slotKey) : undefined;
     let location: Location | undefined;
     if (slotted && (await this.edit(slotted, rendered))) location = slotted;
-    location ??= await this.post(chatId, rendered);
+    location ??= await this.post(chatId, rendered, message.file);
     if (slotKey !== undefined) this.slots.set(slotKey, location);
     if (rendered.components.length) this.live.set(chatId, { location, content: rendered.content });
   }
 
-  private async post(chatId: string, rendered: DiscordMessage): Promise<Location> {
+  private async post(chatId: string, rendered: DiscordMessage, file?: OutboundMessage['file']): Promise<Location> {
     const body = { content: rendered.content, components: rendered.components, allowed_mentions: { parse: [] } };
+    const files = file ? { files: [{ name: file.name, data: Buffer.from(file.content, 'utf8'), contentType: file.mime }] } : {};
     const context = this.contexts.get(chatId);
     if (context && this.clock() - context.at < TOKEN_LIFETIME_MS) {
       if (context.placeholder) {
         context.placeholder = false;
-        const msg = (await this.rest.patch(Routes.webhookMessage(this.applicationId, context.token, '@original'), { body })) as { id: string };
+        const msg = (await this.rest.patch(Routes.webhookMessage(this.applicationId, context.token, '@original'), { body, ...files })) as { id: string };
         return { kind: 'webhook', token: context.token, messageId: msg.id ?? '@original' };
       }
       if (context.ephemeral) {
         const msg = (await this.rest.post(Routes.webhook(this.applicationId, context.token), {
           body: { ...body, flags: MessageFlags.Ephemeral },
+          ...files,
           query: new URLSearchParams({ wait: 'true' }),
           auth: false,
         })) as { id: string };
@@ -104,7 +106,7 @@ export class DiscordSink implements MessageSink {
     }
     if (chatId.startsWith('dm:')) {
       const channelId = chatId.slice(3);
-      const msg = (await this.rest.post(Routes.channelMessages(channelId), { body })) as { id: string };
+      const msg = (await this.rest.post(Routes.channelMessages(channelId), { body, ...files })) as { id: string };
       return { kind: 'channel', channelId, messageId: msg.id };
     }
     // An ephemeral conversation whose interaction expired: there is no way to reach the person there any more.

@@ -9,7 +9,9 @@ export function commandMenus(registry: FlowRegistry): { private: BotCommand[]; g
     { command: 'cancel', description: 'stop what we are doing, any time' },
     { command: 'start', description: 'what Tether is, and is not' },
   ];
-  return { private: [...flows, ...common], groups: [...flows, common[0]!] };
+  // A group's menu keeps to what people reach for together; data requests belong in the private chat's menu.
+  const forGroups = flows.filter((c) => c.command !== 'mydata' && c.command !== 'forget');
+  return { private: [...flows, ...common], groups: [...forGroups, common[0]!] };
 }
 
 function clip(text: string): string {

@@ -1,4 +1,4 @@
-import { GrammyError, type Api } from 'grammy';
+import { GrammyError, InputFile, type Api } from 'grammy';
 import type { OutboundMessage } from '../../engine/types.js';
 import { RecipientUnreachableError, type DeliveryTarget, type MessageSink } from '../../runtime/ports.js';
 import { BoundedMap } from '../../lib/bounded-map.js';
@@ -38,6 +38,11 @@ export class TelegramSink implements MessageSink {
 
   private async send(chatId: string, message: OutboundMessage): Promise<void> {
     const rendered = renderForTelegram(message);
+    if (message.file) {
+      const file = new InputFile(Buffer.from(message.file.content, 'utf8'), message.file.name);
+      await this.api.sendDocument(chatId, file, { caption: rendered.html, parse_mode: 'HTML' });
+      return;
+    }
     const slotKey = message.slot !== undefined ? `${chatId}|${message.slot}` : undefined;
     const slotted = slotKey !== undefined && message.replace ? this.slots.get(slotKey) : undefined;
     if (rendered.keyboard) await this.closeKeyboard(chatId, '');

@@ -1,4 +1,6 @@
+import { writeFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
+import { join } from 'node:path';
 import { clearLine, createInterface, cursorTo, type Interface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { OutboundMessage } from '../../engine/types.js';
@@ -17,6 +19,8 @@ export interface TerminalOptions {
   readonly drainTimeoutMs?: number;
   /** The person's locale (`en_US`), which picks crisis lines; from LANG by default. */
   readonly locale?: string;
+  /** Where files for the person (their data export) are saved; the working directory by default. */
+  readonly downloadsDir?: string;
 }
 
 const PLATFORM = 'terminal';
@@ -86,6 +90,12 @@ export class TerminalAdapter {
       cursorTo(out, 0);
     }
     for (const message of messages) {
+      if (message.file) {
+        const path = join(this.options.downloadsDir ?? process.cwd(), message.file.name);
+        await writeFile(path, message.file.content, { mode: 0o600 });
+        out.write(`(saved ${message.file.name} to ${path})\n`);
+        continue;
+      }
       const text = renderForTerminal(message, this.color);
       const prefix = this.color ? '\x1b[36mtether ›\x1b[39m ' : '';
       out.write(`${prefix}${text}\n${this.color ? '\n' : ''}`);

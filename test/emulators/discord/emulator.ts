@@ -20,6 +20,8 @@ export interface RecordedRest {
   readonly query: URLSearchParams;
   readonly body: Record<string, unknown> | undefined;
   readonly status: number;
+  /** The request as sent (multipart uploads keep their files here). */
+  readonly raw: string;
 }
 
 export interface EmulatedMessage {
@@ -340,12 +342,12 @@ export class DiscordEmulator {
     const method = req.method ?? 'GET';
     const fault = this.takeFault(method, path);
     if (fault) {
-      this.calls.push({ method, path, query: url.searchParams, body, status: fault.status });
+      this.calls.push({ method, path, query: url.searchParams, body, status: fault.status, raw });
       res.writeHead(fault.status, { 'content-type': 'application/json', ...fault.headers }).end(JSON.stringify(fault.body));
       return;
     }
     const { status, json } = this.route(method, path, url.searchParams, body);
-    this.calls.push({ method, path, query: url.searchParams, body, status });
+    this.calls.push({ method, path, query: url.searchParams, body, status, raw });
     if (status === 204) res.writeHead(204).end();
     else res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(json));
   }
