@@ -46,6 +46,7 @@ export const copy = {
   dmClosedFallback: md("I couldn't send you a direct message (your DMs may be closed), so we'll do this right here. Only you can see these messages."),
   /** `place` is a server's name: shown as it is, never read as markup. */
   dmHello: (place: string): RichText => [{ text: "Hi, it's Tether. You asked for me in " }, { text: place }, { text: "; let's talk here, privately." }],
+  somethingWentWrong: md("Something went wrong on my side and I couldn't take that in. Please try again in a moment; nothing you shared before is lost."),
   textOnly: md("I can only read text messages for now. Type your answer, or send /help to see what we can do."),
   hint: {
     'not-a-number': (min: number, max: number) => md(`Could you answer with a number from ${min} to ${max}?`),

@@ -1,3 +1,4 @@
+import { copy } from '../engine/copy.js';
 import { handleEvent } from '../engine/engine.js';
 import type { FlowRegistry } from '../engine/flow.js';
 import type { TextScreen } from '../engine/text-gate.js';
@@ -77,7 +78,22 @@ export class ConversationRuntime {
 
   dispatch(address: Address, event: InboundEvent, options: DispatchOptions = {}): Promise<DispatchOutcome> {
     const lockKey = 'key' in address ? keyString(address.key) : (this.keyOfId(address.conversationId) ?? address.conversationId);
-    return this.lock.run(lockKey, () => this.apply(address, event, options));
+    return this.lock.run(lockKey, async () => {
+      try {
+        return await this.apply(address, event, options);
+      } catch (error) {
+        if ('key' in address) await this.apologise(address.key);
+        throw error;
+      }
+    });
+  }
+
+  /** Something failed on our side (the database is away): say so kindly rather than fall silent. */
+  private async apologise(key: ConversationKey): Promise<void> {
+    const sink = this.sinks.get(key.platform);
+    await sink
+      ?.deliver({ conversationId: '', chatId: key.chatId, userId: key.userId }, [{ text: copy.somethingWentWrong }])
+      .catch(() => undefined);
   }
 
   /** The conversation as stored now (for the terminal's wait and for tests). */

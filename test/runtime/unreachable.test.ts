@@ -58,3 +58,19 @@ describe('a person the platform can no longer reach', () => {
     expect(again.reachable).toBe(true);
   });
 });
+
+describe('when something fails on Tether\'s side', () => {
+  it('says so kindly instead of falling silent, and loses nothing stored', async () => {
+    const sink2 = { platform: 'test2', said: [] as string[], async deliver(_t: DeliveryTarget, m: readonly OutboundMessage[]) { for (const x of m) this.said.push(x.text.map((s) => s.text).join('')); } };
+    const broken = await startTether({ ...env.config, DATABASE_URL: env.config.DATABASE_URL }, { sinks: [sink2], log: pino({ level: 'silent' }) });
+    try {
+      await broken.db.$disconnect();
+      // Break the connection for good: point the client at a database that does not exist.
+      (broken.store as unknown as { db: unknown }).db = (await import('../../src/db/client.js')).createDatabase(env.config.DATABASE_URL.replace(/\/[^/]+$/, '/tether_missing_db'));
+      await expect(broken.runtime.dispatch({ key: { platform: 'test2', chatId: 'c', userId: 'u' } }, { type: 'command', name: 'help' })).rejects.toThrow();
+      expect(sink2.said).toEqual([expect.stringContaining('Something went wrong on my side')]);
+    } finally {
+      await broken.close().catch(() => undefined);
+    }
+  });
+});
