@@ -38,6 +38,9 @@ export async function measureRoundTrip(): Promise<{ table: Record<string, unknow
   try {
     // 1. Sequential answers in the middle of a check-in (each one a conditional UPDATE in Postgres).
     const answers: number[] = [];
+    await say('seq', '/checkin');
+    await say('seq', 'I agree'); // consent, once per person
+    await say('seq', '/cancel');
     for (let i = 0; i < 700; i++) {
       await say('seq', '/checkin');
       for (const a of ['3', '2', '7']) answers.push(await timed('seq', a));
@@ -55,7 +58,10 @@ export async function measureRoundTrip(): Promise<{ table: Record<string, unknow
 
     // 3. 1,000 conversations at once, answers arriving at 500 per second for 10 seconds.
     const users = Array.from({ length: 1000 }, (_, i) => `c${i}`);
-    for (const u of users) await say(u, '/checkin');
+    for (const u of users) {
+      await say(u, '/checkin');
+      await say(u, 'I agree');
+    }
     const cycle = ['3', '2', '7', '/cancel', '/checkin'];
     const position = new Map<string, number>();
     const rateSamples: number[] = [];
@@ -80,6 +86,7 @@ export async function measureRoundTrip(): Promise<{ table: Record<string, unknow
     for (let i = 0; i < many.length; i += 200) {
       await Promise.all(many.slice(i, i + 200).map(async (u) => {
         await say(u, '/checkin');
+        await say(u, 'I agree');
         await say(u, '4');
       }));
     }
