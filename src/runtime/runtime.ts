@@ -198,14 +198,15 @@ export class ConversationRuntime {
   }
 
   private async afterCommit(conversation: StoredConversation, transition: Transition): Promise<void> {
+    // The reply first: the person should not wait on the queue. Timers are already stored with the state, so
+    // one that fails to arm here is re-armed at the next start.
+    await this.deliver(conversation, transition);
     try {
       if (transition.timers.length) await this.deps.timers.schedule(conversation.id, transition.timers);
       if (transition.cancelledTimers.length) await this.deps.timers.cancel(conversation.id, transition.cancelledTimers);
     } catch (error) {
-      // The timers are stored with the state; start-up re-arms them. The conversation goes on.
       this.deps.log.error({ err: error, conversationId: conversation.id }, 'could not arm timers; they are re-armed at next start');
     }
-    await this.deliver(conversation, transition);
   }
 
   private async deliver(conversation: StoredConversation, transition: Transition): Promise<void> {
