@@ -35,6 +35,14 @@ export async function waitForText(d: ContractDriver, user: string, text: string,
   }
 }
 
+/** A person's first check-in: /checkin, agree to what Tether keeps, and wait for the first question. */
+async function startCheckIn(d: ContractDriver, u: string): Promise<void> {
+  await d.say(u, '/checkin');
+  await waitForText(d, u, 'What I keep, and why');
+  await d.choose(u, 'I agree');
+  await waitForText(d, u, 'How are you doing overall');
+}
+
 /** Counts messages containing `text` once things are quiet (nothing new for a moment). */
 async function settledCount(d: ContractDriver, user: string, text: string): Promise<number> {
   let last = -1;
@@ -63,10 +71,7 @@ export function adapterContract(name: string, options: ContractOptions, makeDriv
 
     it('runs a full check-in by choosing options, and stores exactly one CheckIn with what was chosen', async () => {
       const u = `${name}-checkin`;
-      await d.say(u, '/checkin');
-      await waitForText(d, u, 'What I keep, and why');
-      await d.choose(u, 'I agree');
-      await waitForText(d, u, 'How are you doing overall');
+      await startCheckIn(d, u);
       await d.choose(u, '2');
       await waitForText(d, u, 'How strong is any craving');
       await d.choose(u, '3');
@@ -117,10 +122,7 @@ export function adapterContract(name: string, options: ContractOptions, makeDriv
 
     it('answers an out-of-range answer kindly and asks again, losing nothing', async () => {
       const u = `${name}-bad`;
-      await d.say(u, '/checkin');
-      await waitForText(d, u, 'What I keep, and why');
-      await d.choose(u, 'I agree');
-      await waitForText(d, u, 'How are you doing overall');
+      await startCheckIn(d, u);
       await d.say(u, '42');
       await waitForText(d, u, 'A whole number from 1 to 5');
       await d.choose(u, '4');
@@ -129,10 +131,7 @@ export function adapterContract(name: string, options: ContractOptions, makeDriv
 
     it.runIf(options.buttons)('leaves a stale choice alone: it does not answer the question asked now', async () => {
       const u = `${name}-stale`;
-      await d.say(u, '/checkin');
-      await waitForText(d, u, 'What I keep, and why');
-      await d.choose(u, 'I agree');
-      await waitForText(d, u, 'How are you doing overall');
+      await startCheckIn(d, u);
       await d.choose(u, '5');
       await waitForText(d, u, 'How strong is any craving');
       await d.chooseStale!(u, 'How are you doing overall', '1');
@@ -144,10 +143,7 @@ export function adapterContract(name: string, options: ContractOptions, makeDriv
 
     it('meets a crisis message mid check-in at once with crisis help, and carries on after "it was a misunderstanding"', async () => {
       const u = `${name}-crisis`;
-      await d.say(u, '/checkin');
-      await waitForText(d, u, 'What I keep, and why');
-      await d.choose(u, 'I agree');
-      await waitForText(d, u, 'How are you doing overall');
+      await startCheckIn(d, u);
       await d.choose(u, '2');
       await waitForText(d, u, 'How strong is any craving');
       await d.say(u, 'honestly i just want to sleep and not wake up');
@@ -180,10 +176,7 @@ export function adapterContract(name: string, options: ContractOptions, makeDriv
 
     it('sends the person everything it holds on /mydata, and deletes all of it on /forget after a confirmation', async () => {
       const u = `${name}-data`;
-      await d.say(u, '/checkin');
-      await waitForText(d, u, 'What I keep, and why');
-      await d.choose(u, 'I agree');
-      await waitForText(d, u, 'How are you doing overall');
+      await startCheckIn(d, u);
       for (const [answer, next] of [['4', 'How strong'], ['8', 'Would you like to breathe'], ['Keep going with the check-in', 'how many hours'], ['6', 'How much stress'], ['2', 'Which word'], ['Tired', 'what do you need most'], ['Rest', 'What would help most'], ['Just note it', "anything you'd like to add"]] as const) {
         if (/^\d+$/.test(answer) && answer !== '6') await d.choose(u, answer);
         else if (answer === '6') await d.say(u, answer);

@@ -155,16 +155,7 @@ export class DiscordEmulator {
       channel_type: 1,
       author: { ...user, discriminator: '0', global_name: user.username, avatar: null },
       content,
-      timestamp: new Date().toISOString(),
-      edited_timestamp: null,
-      tts: false,
-      mention_everyone: false,
-      mentions: [],
-      mention_roles: [],
-      attachments: [],
-      embeds: [],
-      pinned: false,
-      type: 0,
+      ...messageDefaults(),
       flags: 0,
     });
   }
@@ -455,16 +446,7 @@ export class DiscordEmulator {
       author: BOT_USER,
       content: message.content,
       components: message.components,
-      timestamp: new Date().toISOString(),
-      edited_timestamp: null,
-      tts: false,
-      mention_everyone: false,
-      mentions: [],
-      mention_roles: [],
-      attachments: [],
-      embeds: [],
-      pinned: false,
-      type: 0,
+      ...messageDefaults(),
       flags: message.ephemeralFor ? 64 : 0,
       ...(message.channelId === CHANNEL_ID ? { guild_id: GUILD_ID } : {}),
     };
@@ -477,6 +459,22 @@ export class DiscordEmulator {
     if (--f.times <= 0) this.faults.splice(i, 1);
     return f;
   }
+}
+
+/** The fields every message payload carries that these tests never vary. */
+function messageDefaults() {
+  return {
+    timestamp: new Date().toISOString(),
+    edited_timestamp: null,
+    tts: false,
+    mention_everyone: false,
+    mentions: [],
+    mention_roles: [],
+    attachments: [],
+    embeds: [],
+    pinned: false,
+    type: 0,
+  };
 }
 
 type Button = { type: 2; label: string; custom_id: string };
