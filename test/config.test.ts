@@ -37,3 +37,16 @@ describe('configuration', () => {
     expect(message).not.toContain(secret);
   });
 });
+
+describe('.env.example', () => {
+  it('lists every setting, and parses as it is', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { configSchema } = await import('../src/config/schema.js');
+    const text = readFileSync(new URL('../.env.example', import.meta.url), 'utf8');
+    const env = Object.fromEntries(text.split('\n').filter((l) => /^[A-Z_]+=/.test(l)).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+    const documented = Object.keys(env).sort();
+    const known = Object.keys(configSchema.shape).sort();
+    expect(documented).toEqual(known);
+    expect(() => loadConfig(env)).not.toThrow();
+  });
+});
