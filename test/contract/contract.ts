@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/client.js';
+import { eventually } from '../helpers/eventually.js';
 import type { PrismaConversationStore } from '../../src/store/prisma-store.js';
 
 /**
@@ -26,13 +27,15 @@ export interface ContractDriver {
 }
 
 export async function waitForText(d: ContractDriver, user: string, text: string, timeoutMs = 15_000): Promise<string[]> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const t = await d.transcript(user);
-    if (t.some((m) => m.includes(text))) return t;
-    if (Date.now() > deadline) throw new Error(`${d.platform}: "${text}" never appeared. Last messages:\n${t.slice(-4).join('\n---\n')}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
+  let last: string[] = [];
+  return eventually(
+    async () => {
+      last = await d.transcript(user);
+      return last.some((m) => m.includes(text)) ? last : undefined;
+    },
+    timeoutMs,
+    () => `${d.platform}: "${text}". Last messages:\n${last.slice(-4).join('\n---\n')}`,
+  );
 }
 
 /** A person's first check-in: /checkin, agree to what Tether keeps, and wait for the first question. */
@@ -154,13 +157,9 @@ export function adapterContract(name: string, options: ContractOptions, makeDriv
       await d.choose(u, 'It was a misunderstanding');
       await waitForText(d, u, 'sorry for jumping in');
       // The check-in asks its question again, right where it was.
-      const deadline = Date.now() + 10_000;
-      let asked = 0;
-      while (asked < 2 && Date.now() < deadline) {
-        asked = (await d.transcript(u)).filter((m) => m.includes('How strong is any craving')).length;
-        await new Promise((r) => setTimeout(r, 20));
-      }
-      expect(asked).toBe(2);
+      const askedAgain = async () => (await d.transcript(u)).filter((m) => m.includes('How strong is any craving')).length;
+      await eventually(async () => ((await askedAgain()) >= 2 ? true : undefined), 10_000, 'the question asked again');
+      expect(await askedAgain()).toBe(2);
     });
 
     it('gives help on /sos at any time, the emergency number first when someone is in danger', async () => {
@@ -188,12 +187,10 @@ export function adapterContract(name: string, options: ContractOptions, makeDriv
 
       await d.say(u, '/mydata');
       await waitForText(d, u, 'Here is everything I hold about you');
-      const deadline = Date.now() + 10_000;
-      let files = await d.files(u);
-      while (files.length === 0 && Date.now() < deadline) {
-        await new Promise((r) => setTimeout(r, 25));
-        files = await d.files(u);
-      }
+      const files = await eventually(async () => {
+        const f = await d.files(u);
+        return f.length ? f : undefined;
+      }, 10_000, 'the data file');
       expect(files).toHaveLength(1);
       const data = JSON.parse(files[0]!.content) as { checkIns: Array<{ note: string; craving: number }>; conversations: Array<{ scheduled: unknown[] }> };
       expect(files[0]!.name).toMatch(/^tether-my-data-\d{4}-\d{2}-\d{2}\.json$/);

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { InlineKeyboardMarkup } from 'grammy/types';
 import { TelegramServer } from 'telegram-test-api/lib/telegramServer.js';
+import { eventually } from '../helpers/eventually.js';
 import { freePort } from './free-port.js';
 
 /*
@@ -110,14 +111,8 @@ export class TelegramEmulator {
     return this.calls.filter((c) => c.method === method);
   }
 
-  async waitForCall(predicate: (c: RecordedCall) => boolean, timeoutMs = 10_000): Promise<RecordedCall> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const hit = this.calls.find(predicate);
-      if (hit) return hit;
-      if (Date.now() > deadline) throw new Error('timed out waiting for a Bot API call');
-      await sleep(20);
-    }
+  waitForCall(predicate: (c: RecordedCall) => boolean, timeoutMs = 10_000): Promise<RecordedCall> {
+    return eventually(() => this.calls.find(predicate), timeoutMs, 'a Bot API call');
   }
 
   /** What the bot sent to one chat, oldest first, with edits applied. */
@@ -268,16 +263,12 @@ export class TelegramUser {
     return this.emulator.messagesIn(this.chatId);
   }
 
-  async waitFor(text: string, timeoutMs = 10_000): Promise<BotMessage> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const hit = this.messages().find((m) => m.text.includes(text));
-      if (hit) return hit;
-      if (Date.now() > deadline) {
-        throw new Error(`"${text}" never arrived in chat ${this.chatId}. Last: ${this.messages().slice(-3).map((m) => m.text).join(' | ')}`);
-      }
-      await sleep(20);
-    }
+  waitFor(text: string, timeoutMs = 10_000): Promise<BotMessage> {
+    return eventually(
+      () => this.messages().find((m) => m.text.includes(text)),
+      timeoutMs,
+      () => `"${text}" in chat ${this.chatId}. Last: ${this.messages().slice(-3).map((m) => m.text).join(' | ')}`,
+    );
   }
 }
 

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { eventually } from '../../helpers/eventually.js';
 import { freePort } from '../free-port.js';
 
 /*
@@ -190,27 +191,17 @@ export class DiscordEmulator {
     return this.messages.filter((m) => m.channelId === channelId && m.ephemeralFor === undefined);
   }
 
-  async waitFor(user: EmulatedUser, channelId: string, text: string, timeoutMs = 10_000): Promise<EmulatedMessage> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const hit = [...this.visibleTo(user, channelId)].reverse().find((m) => m.content.includes(text));
-      if (hit) return hit;
-      if (Date.now() > deadline) {
-        const last = this.visibleTo(user, channelId).slice(-3).map((m) => m.content);
-        throw new Error(`"${text}" never appeared for ${user.username}. Last: ${last.join(' | ')}`);
-      }
-      await new Promise((r) => setTimeout(r, 15));
-    }
+  waitFor(user: EmulatedUser, channelId: string, text: string, timeoutMs = 10_000): Promise<EmulatedMessage> {
+    return eventually(
+      () => [...this.visibleTo(user, channelId)].reverse().find((m) => m.content.includes(text)),
+      timeoutMs,
+      () => `"${text}" for ${user.username}. Last: ${this.visibleTo(user, channelId).slice(-3).map((m) => m.content).join(' | ')}`,
+      15,
+    );
   }
 
-  async waitForCall(predicate: (c: RecordedRest) => boolean, timeoutMs = 10_000): Promise<RecordedRest> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const hit = this.calls.find(predicate);
-      if (hit) return hit;
-      if (Date.now() > deadline) throw new Error('timed out waiting for a REST call');
-      await new Promise((r) => setTimeout(r, 15));
-    }
+  waitForCall(predicate: (c: RecordedRest) => boolean, timeoutMs = 10_000): Promise<RecordedRest> {
+    return eventually(() => this.calls.find(predicate), timeoutMs, 'a REST call', 15);
   }
 
   // ---- gateway ------------------------------------------------------------------------------------------------
