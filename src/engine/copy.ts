@@ -18,6 +18,7 @@ export const copy = {
   ),
   helpTail: md("_Tether is peer support, not treatment or an emergency service. In an emergency, call your local emergency number._"),
   idle: md("I'm here. Whenever you like, /checkin to check in, /breathe to breathe together, or /ground for a grounding exercise. /help shows everything."),
+  idleWithoutConsent: md("I'm here. /breathe, /ground and /sos work right away; /start if you'd like check-ins."),
   cancelled: (title: string, hadAnswers: boolean) =>
     md(
       `Okay, we've stopped the ${title.toLowerCase()}.` +

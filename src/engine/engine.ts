@@ -85,6 +85,7 @@ class Turn {
   private stack: FlowRun[];
   private timers: PendingTimer[];
   private seq: number;
+  private consentDeclined: boolean;
   private readonly messages: OutboundMessage[] = [];
   private readonly armed: TimerRequest[] = [];
   private readonly cancelled: string[] = [];
@@ -104,13 +105,20 @@ class Turn {
     this.stack = [...state.stack];
     this.timers = [...state.timers];
     this.seq = state.seq;
+    this.consentDeclined = state.consentDeclined ?? false;
     this.consented = ctx.consented;
   }
 
   result(): Transition {
     this.flushLead();
     return {
-      state: { shape: STATE_SHAPE, stack: this.stack, timers: this.timers, seq: this.seq },
+      state: {
+        shape: STATE_SHAPE,
+        stack: this.stack,
+        timers: this.timers,
+        seq: this.seq,
+        ...(this.consentDeclined && !this.consented ? { consentDeclined: true } : {}),
+      },
       messages: this.messages,
       timers: this.armed,
       cancelledTimers: this.cancelled,
@@ -162,7 +170,7 @@ class Turn {
       return this.reprompt();
     }
     const run = this.top();
-    if (!run) return this.consented ? this.say(copy.idle) : this.askConsent();
+    if (!run) return this.consented ? this.say(copy.idle) : this.consentDeclined ? this.say(copy.idleWithoutConsent) : this.askConsent();
     const step = this.stepOf(run);
     if (step.kind === 'say') {
       // Between timed steps of an exercise: reassure, do not advance.
@@ -357,7 +365,8 @@ class Turn {
         continue;
       }
       this.changed = true;
-      if (step.action) {
+      if (step.action === 'decline') this.consentDeclined = true;
+      else if (step.action) {
         this.actions.push(step.action);
         if (step.action === 'consent') this.consented = true;
       }

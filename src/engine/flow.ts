@@ -52,8 +52,11 @@ const base = {
   slot: id.optional(),
   /** Arm a gentle follow-up that starts this flow after the configured delay. */
   followUp: id.optional(),
-  /** Something only the runtime can do, carried out once this step's state is stored (see EngineAction). */
-  action: z.enum(['consent', 'export', 'forget']).optional(),
+  /**
+   * Something only the runtime can do, carried out once this step's state is stored (see EngineAction); or
+   * `decline`: the person said not now to consent, so plain messages get a short reply instead of the whole ask.
+   */
+  action: z.enum(['consent', 'decline', 'export', 'forget']).optional(),
   /** Emit a lasting record when this step is reached: record field → answer id. */
   record: z.object({ type: id, values: z.record(z.string(), id) }).strict().optional(),
 };

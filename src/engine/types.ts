@@ -92,6 +92,8 @@ export interface ConversationState {
   readonly timers: readonly PendingTimer[];
   /** A counter for run ids, tokens and timer ids, unique within the conversation. */
   readonly seq: number;
+  /** The person was asked for consent here and said not now: plain messages get a short reply, not the whole ask. */
+  readonly consentDeclined?: boolean;
 }
 
 export const emptyState: ConversationState = { shape: STATE_SHAPE, stack: [], timers: [], seq: 0 };

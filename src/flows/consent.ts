@@ -36,6 +36,7 @@ export const consent = {
     {
       id: 'declined',
       kind: 'say',
+      action: 'decline',
       say:
         "That's completely okay, and nothing about you has been stored. /breathe, /ground and /sos work right away, " +
         'and if you change your mind later, /start brings this back.',

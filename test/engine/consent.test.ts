@@ -26,6 +26,11 @@ describe('consent before anything is stored', () => {
     expect(declined.records).toEqual([]);
     expect(allText(declined)).toContain('nothing about you has been stored');
     expect(d.state.stack).toEqual([]);
+    // Afterwards, a plain message gets a short reply, not the whole explanation again; /start brings it back.
+    const later = d.type('hi again');
+    expect(allText(later)).toContain('/breathe, /ground and /sos work right away');
+    expect(allText(later)).not.toContain('What I keep, and why');
+    expect(allText(d.type('/start'))).toContain('What I keep, and why');
   });
 
   it('lets exercises run without consent', () => {
