@@ -40,11 +40,12 @@ export interface TetherOptions {
  */
 export async function startTether(config: Config, options: TetherOptions): Promise<Tether> {
   const { log } = options;
+  // First, so a production start without its key stops before touching anything.
+  const cipher = loadNoteCipher({ key: config.ENCRYPTION_KEY, production: config.NODE_ENV === 'production', keyFile: config.ENCRYPTION_KEY_FILE });
   const migration = await migrate(config.DATABASE_URL);
   if (migration.createdDatabase) log.info('created the database');
   if (migration.applied.length) log.info({ migrations: migration.applied }, 'applied migrations');
 
-  const cipher = loadNoteCipher({ key: config.ENCRYPTION_KEY, production: config.NODE_ENV === 'production', keyFile: config.ENCRYPTION_KEY_FILE });
   const db = createDatabase(config.DATABASE_URL);
   const redis: Redis[] = [createRedis(config.REDIS_URL), createRedis(config.REDIS_URL)];
   for (const r of redis) r.on('error', (err: Error) => log.warn({ err: err.message }, 'redis connection problem'));
