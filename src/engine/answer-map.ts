@@ -37,8 +37,3 @@ export function setAnswer(answers: AnswerMap, id: string, value: AnswerValue): A
 export function answerValues(answers: AnswerMap): AnswerValue[] {
   return answers.flatMap((middle) => (middle ?? []).flatMap((leaf) => (leaf ?? []).map(([, value]) => value)));
 }
-
-/** All answers as one flat record (for tests and data export). */
-export function answersAsRecord(answers: AnswerMap): Record<string, AnswerValue> {
-  return Object.fromEntries(answers.flatMap((middle) => (middle ?? []).flatMap((leaf) => leaf ?? [])));
-}

@@ -36,5 +36,3 @@ export function crisisResourcesFor(regionOrLocale: string | null | undefined): C
   const alias = code === 'UK' ? 'GB' : code;
   return byRegion[alias] ?? internationalResources;
 }
-
-export const knownRegions = Object.keys(byRegion);

@@ -3,6 +3,7 @@ import type { InlineKeyboardMarkup } from 'grammy/types';
 import { TelegramServer } from 'telegram-test-api/lib/telegramServer.js';
 import { eventually } from '../helpers/eventually.js';
 import { freePort } from './free-port.js';
+import { readBody } from './read-body.js';
 
 /*
  * Telegram for tests: telegram-test-api (a third-party Bot API emulator) behind a small recording proxy.
@@ -289,14 +290,6 @@ function parsePayload(raw: string, contentType: string | undefined, query: URLSe
   return { ...fromQuery, raw };
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
 
 function send(res: ServerResponse, status: number, body: unknown): void {
   if (res.destroyed) return;

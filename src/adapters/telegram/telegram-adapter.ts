@@ -82,5 +82,3 @@ export class TelegramAdapter implements PlatformAdapter {
 function derivedSecret(token: string): string {
   return createHash('sha256').update(`tether-webhook:${token}`).digest('hex').slice(0, 48);
 }
-
-export const telegramWebhookPath = WEBHOOK_PATH;

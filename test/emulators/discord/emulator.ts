@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { WebSocketServer, type WebSocket } from 'ws';
 import { eventually } from '../../helpers/eventually.js';
 import { freePort } from '../free-port.js';
+import { readBody } from '../read-body.js';
 
 /*
  * A small Discord for tests: a REST server and a gateway WebSocket that the real discord.js client logs in to.
@@ -485,11 +486,3 @@ function parseBody(raw: string, contentType: string | undefined): Record<string,
   return json ? (JSON.parse(json[1]!) as Record<string, unknown>) : { raw };
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
