@@ -1,0 +1,250 @@
+import { DelayedError, Queue, Worker, type Job } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { OutboundMessage } from '../engine/types.js';
+import type { Logger } from '../runtime/logger.js';
+import { RecipientUnreachableError, type DeliveryTarget, type MessageSink } from '../runtime/ports.js';
+import { RateLimitedError } from './delivery-errors.js';
+import { limitsFor, paceFor, PACE_JITTER_MS, type Pace, type PlatformLimits, type RateLimit } from './platform-limits.js';
+
+/** One proactive delivery: messages Tether sends on its own (a scheduled check-in), not as a reply. */
+export interface DeliveryJob {
+  readonly platform: string;
+  readonly target: DeliveryTarget;
+  readonly messages: readonly OutboundMessage[];
+  /** per person and occasion, e.g. "checkin:<scheduleId>:<iso>" */
+  readonly key: string;
+  /** a group chat (per-chat limits apply) */
+  readonly group?: boolean;
+}
+
+/** One BullMQ queue per platform, so one platform's limit or outage never holds up another. */
+export function deliveryQueueName(platform: string): string {
+  if (!/^[A-Za-z0-9_-]+$/.test(platform)) throw new Error(`delivery: platform name must be letters, digits, - or _ (got ${JSON.stringify(platform)})`);
+  return `deliver-${platform}`;
+}
+
+/**
+ * The BullMQ job id for an occasion: the same key always gives the same id, so enqueueing it again is a no-op.
+ * BullMQ refuses custom ids with a ':' (unless there are exactly two, kept for its old repeatable jobs) and ids that
+ * read as integers, and occasion keys hold ISO times. '%' and ':' are escaped, so distinct keys keep distinct ids.
+ */
+export function deliveryJobId(key: string): string {
+  return `d.${key.replaceAll('%', '%25').replaceAll(':', '%3A')}`;
+}
+
+/** How long a finished job, and so its id, is kept: a re-enqueue within this time is ignored. */
+export const KEEP_FINISHED_SECONDS = 24 * 60 * 60;
+
+export interface DeliveryQueueOptions {
+  /** Tries per delivery for transient failures (5xx, network). A 429 does not use up a try. */
+  readonly attempts?: number;
+  /** First retry delay; each next one doubles. */
+  readonly backoffMs?: number;
+}
+
+/** Where proactive deliveries are added. Workers started with `startDeliveryWorkers` take them out at each platform's pace. */
+export class DeliveryQueue {
+  private readonly queues = new Map<string, Queue<DeliveryJob>>();
+  private readonly attempts: number;
+  private readonly backoffMs: number;
+
+  constructor(
+    private readonly connection: Redis,
+    private readonly prefix: string,
+    options: DeliveryQueueOptions = {},
+  ) {
+    this.attempts = options.attempts ?? 6;
+    this.backoffMs = options.backoffMs ?? 1_000;
+  }
+
+  /** Adds each job unless a job with its key is waiting, running, or finished within the last 24 hours. */
+  async enqueue(jobs: readonly DeliveryJob[]): Promise<void> {
+    const byPlatform = new Map<string, DeliveryJob[]>();
+    for (const job of jobs) {
+      const list = byPlatform.get(job.platform);
+      if (list) list.push(job);
+      else byPlatform.set(job.platform, [job]);
+    }
+    await Promise.all(
+      [...byPlatform].map(([platform, list]) =>
+        this.queue(platform).addBulk(
+          list.map((job) => ({
+            name: 'deliver',
+            data: job,
+            opts: {
+              jobId: deliveryJobId(job.key),
+              attempts: this.attempts,
+              backoff: { type: 'exponential', delay: this.backoffMs },
+              removeOnComplete: { age: KEEP_FINISHED_SECONDS },
+              removeOnFail: { age: KEEP_FINISHED_SECONDS },
+            },
+          })),
+        ),
+      ),
+    );
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.queues.values()].map((q) => q.close()));
+    this.queues.clear();
+  }
+
+  private queue(platform: string): Queue<DeliveryJob> {
+    let queue = this.queues.get(platform);
+    if (!queue) {
+      queue = new Queue<DeliveryJob>(deliveryQueueName(platform), { connection: this.connection, prefix: this.prefix });
+      this.queues.set(platform, queue);
+    }
+    return queue;
+  }
+}
+
+export interface DeliveryWorkerOptions {
+  readonly log: Logger;
+  /** The platform says this person cannot be reached any more: the job completes without a retry. */
+  readonly onUnreachable: (platform: string, target: DeliveryTarget) => Promise<void>;
+  /** Replaces the published limits of the platforms named (tests, benchmarks). */
+  readonly limits?: Readonly<Record<string, PlatformLimits>>;
+  /** Deliveries in flight per platform (default 16); the pace, not this, bounds the rate. */
+  readonly concurrency?: number;
+}
+
+/**
+ * BullMQ honours a manual rate limit (`queue.rateLimit`, after a 429) only on a queue whose worker has a limiter, so
+ * an unpaced platform still gets one, too wide to matter.
+ */
+const UNPACED: Pace = { max: 1_000_000, duration: 1_000 };
+
+/**
+ * One worker per platform. It starts deliveries no faster than the platform's overall pace (BullMQ's limiter, shared
+ * by every worker on the queue), spaces deliveries into one group chat with a sliding window in Redis, and:
+ * - on a 429 (`RateLimitedError`), pauses the whole platform queue for the advised time and puts the job back
+ *   without using up one of its attempts;
+ * - on `RecipientUnreachableError`, calls `onUnreachable` and completes the job (no retry);
+ * - on anything else, lets BullMQ retry with exponential backoff until the attempts are used up.
+ * Logs name the platform, the job key and the error class: never message text.
+ */
+export function startDeliveryWorkers(
+  connection: Redis,
+  prefix: string,
+  sinks: readonly MessageSink[],
+  options: DeliveryWorkerOptions,
+): { close(): Promise<void> } {
+  const { log } = options;
+  const started = sinks.map((sink) => {
+    const platform = sink.platform;
+    const name = deliveryQueueName(platform);
+    const limits = limitsFor(platform, options.limits);
+    const pace = limits.overall ? paceFor(limits.overall) : UNPACED;
+    const groupPacer = limits.perGroup ? new GroupPacer(connection, `${prefix}:delivery-pace:${platform}`, limits.perGroup) : undefined;
+    // Only to pause the queue after a 429 (Worker#rateLimit does the same and is marked deprecated in BullMQ 6).
+    const queue = new Queue<DeliveryJob>(name, { connection, prefix });
+
+    const deliver = async (job: Job<DeliveryJob>, token?: string): Promise<void> => {
+      const { target, messages, key, group } = job.data;
+      if (group && groupPacer) {
+        const waitMs = await groupPacer.reserve(target.chatId, job.id ?? key, Date.now());
+        if (waitMs > 0) {
+          await job.moveToDelayed(Date.now() + waitMs, token);
+          throw new DelayedError();
+        }
+      }
+      try {
+        await sink.deliver(target, messages);
+      } catch (error) {
+        if (error instanceof RateLimitedError) {
+          const retryAfterMs = Math.max(1, Math.ceil(error.retryAfterMs));
+          log.warn({ platform, key, error: error.name, retryAfterMs }, 'delivery: platform rate limit, queue paused');
+          await queue.rateLimit(retryAfterMs);
+          throw Worker.RateLimitError();
+        }
+        if (error instanceof RecipientUnreachableError) {
+          log.info({ platform, key, error: error.name }, 'delivery: recipient unreachable, not retrying');
+          await options.onUnreachable(platform, target);
+          return;
+        }
+        throw error;
+      }
+    };
+
+    const worker = new Worker<DeliveryJob>(name, deliver, {
+      connection,
+      prefix,
+      concurrency: Math.max(options.concurrency ?? 16, pace.max),
+      limiter: { max: pace.max, duration: pace.duration },
+    });
+    worker.on('failed', (job, error) => {
+      const attempts = job?.opts.attempts ?? 1;
+      const made = job?.attemptsMade ?? attempts;
+      const fields = { platform, key: job?.data.key, error: error.name, attempt: made, attempts };
+      if (made >= attempts) log.error(fields, 'delivery: failed, giving up');
+      else log.warn(fields, 'delivery: failed, will retry');
+    });
+    worker.on('error', (error) => log.error({ platform, error: error.name }, 'delivery: worker error'));
+    return { worker, queue };
+  });
+
+  return {
+    async close() {
+      await Promise.all(started.map(({ worker }) => worker.close()));
+      await Promise.all(started.map(({ queue }) => queue.close()));
+    },
+  };
+}
+
+/**
+ * Reserves send times into one group chat so that no window of `limit.windowMs` holds more than `limit.max` of them.
+ * A sorted set per chat maps job id → reserved time. A job asking again finds its reservation: due (send now),
+ * not yet due (wait the rest), or missed by more than `toleranceMs` (a retry, or a job stuck behind a backlog: it
+ * gives the slot up and reserves the next free one). Each new reservation goes after every existing one, so waiting
+ * jobs line up one slot apart instead of all waking at once. Windows are widened by the tolerance and the pace jitter,
+ * since a job may be sent that much after its reserved time.
+ */
+class GroupPacer {
+  private readonly windowMs: number;
+  private readonly toleranceMs: number;
+
+  constructor(
+    private readonly redis: Redis,
+    private readonly keyPrefix: string,
+    private readonly limit: RateLimit,
+  ) {
+    this.toleranceMs = Math.min(1_000, Math.ceil(limit.windowMs / 10));
+    this.windowMs = limit.windowMs + this.toleranceMs + PACE_JITTER_MS;
+  }
+
+  /** Milliseconds to wait before this job may be sent into the chat: 0 to send now. */
+  async reserve(chatId: string, jobId: string, now: number): Promise<number> {
+    const key = `${this.keyPrefix}:${chatId}`;
+    const wait = await this.redis.eval(RESERVE_SCRIPT, 1, key, now, this.windowMs, this.limit.max, this.toleranceMs, jobId);
+    return Number(wait);
+  }
+}
+
+const RESERVE_SCRIPT = `
+local now = tonumber(ARGV[1])
+local window = tonumber(ARGV[2])
+local max = tonumber(ARGV[3])
+local tolerance = tonumber(ARGV[4])
+local member = ARGV[5]
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
+local mine = tonumber(redis.call('ZSCORE', KEYS[1], member))
+if mine then
+  if mine > now then return mine - now end
+  if now - mine <= tolerance then return 0 end
+  redis.call('ZREM', KEYS[1], member)
+end
+local at = now
+local n = redis.call('ZCARD', KEYS[1])
+if n > 0 then
+  local last = tonumber(redis.call('ZRANGE', KEYS[1], -1, -1, 'WITHSCORES')[2])
+  if last > at then at = last end
+  if n >= max then
+    local first = tonumber(redis.call('ZRANGE', KEYS[1], n - max, n - max, 'WITHSCORES')[2])
+    if first + window > at then at = first + window end
+  end
+end
+redis.call('ZADD', KEYS[1], at, member)
+redis.call('PEXPIRE', KEYS[1], at - now + window)
+return at - now
+`;
