@@ -9,6 +9,7 @@ import { builtInRegistry } from './flows/index.js';
 import { loadNoteCipher } from './crypto/note-cipher.js';
 import { createRedis } from './queue/redis.js';
 import { BullTimerScheduler, startTimerWorker, type TimerJob } from './queue/timer-queue.js';
+import { OccasionScheduler, defaultOccasionSettings, type OccasionSettings } from './runtime/occasions.js';
 import type { Logger } from './runtime/logger.js';
 import type { MessageSink } from './runtime/ports.js';
 import { ConversationRuntime } from './runtime/runtime.js';
@@ -16,6 +17,11 @@ import { crisisResourcesFor, internationalResources } from './safety/resources.j
 import { crisisScreen } from './safety/screen.js';
 import type { StoredConversation } from './store/conversation-store.js';
 import { PrismaConversationStore } from './store/prisma-store.js';
+import { CommunityStore } from './store/community-store.js';
+import { ScheduleStore } from './store/schedule-store.js';
+import { DeliveryQueue, startDeliveryWorkers } from './delivery/delivery-queue.js';
+import { OccasionQueue, startOccasionWorker, type OccasionJob } from './queue/occasion-queue.js';
+
 
 export interface Tether {
   readonly runtime: ConversationRuntime;
@@ -23,6 +29,11 @@ export interface Tether {
   readonly db: Database;
   readonly scheduler: BullTimerScheduler;
   readonly worker: Worker<TimerJob>;
+  readonly schedules: ScheduleStore;
+  readonly communities: CommunityStore;
+  readonly occasions: OccasionScheduler;
+  readonly occasionWorker: Worker<OccasionJob>;
+  readonly outbox: DeliveryQueue;
   close(): Promise<void>;
 }
 
@@ -32,6 +43,10 @@ export interface TetherOptions {
   readonly registry?: FlowRegistry;
   readonly screens?: readonly TextScreen[];
   readonly clock?: () => number;
+  /** Replaces the published platform limits for proactive deliveries (tests). */
+  readonly deliveryLimits?: Parameters<typeof startDeliveryWorkers>[3]['limits'];
+  /** Overrides how schedules are swept (tests). */
+  readonly occasionSettings?: Partial<OccasionSettings>;
 }
 
 /**
@@ -47,11 +62,16 @@ export async function startTether(config: Config, options: TetherOptions): Promi
   if (migration.applied.length) log.info({ migrations: migration.applied }, 'applied migrations');
 
   const db = createDatabase(config.DATABASE_URL);
-  const redis: Redis[] = [createRedis(config.REDIS_URL), createRedis(config.REDIS_URL)];
+  const redis: Redis[] = [createRedis(config.REDIS_URL), createRedis(config.REDIS_URL), createRedis(config.REDIS_URL), createRedis(config.REDIS_URL)];
   for (const r of redis) r.on('error', (err: Error) => log.warn({ err: err.message }, 'redis connection problem'));
   const scheduler = new BullTimerScheduler(redis[0]!, config.REDIS_PREFIX, options.clock);
   const store = new PrismaConversationStore(db, cipher);
+  const schedules = new ScheduleStore(db);
+  const communities = new CommunityStore(db);
+  const outbox = new DeliveryQueue(redis[0]!, config.REDIS_PREFIX);
   const runtime = new ConversationRuntime({
+    outbox,
+    communities,
     store,
     registry: options.registry ?? builtInRegistry(),
     settings: {
@@ -73,6 +93,40 @@ export async function startTether(config: Config, options: TetherOptions): Promi
   const rearmed = await runtime.rearmTimers();
   if (rearmed) log.info({ timers: rearmed }, 're-armed stored timers');
 
+  // Proactive messages (scheduled check-ins, reminders, group posts) go out at each platform's pace.
+  const delivery = startDeliveryWorkers(redis[2]!, config.REDIS_PREFIX, options.sinks, {
+    log,
+    ...(options.deliveryLimits ? { limits: options.deliveryLimits } : {}),
+    onUnreachable: async (platform, target) => {
+      if (!target.userId) {
+        log.warn({ platform }, 'a community channel cannot be reached; its group posts are skipped');
+        return;
+      }
+      await runtime.markUnreachable({ platform, chatId: target.chatId, userId: target.userId });
+      if (target.conversationId) await schedules.pauseUnreachable(target.conversationId);
+    },
+  });
+  const occasionQueue = new OccasionQueue(redis[0]!, config.REDIS_PREFIX, options.clock);
+  const occasions = new OccasionScheduler({
+    runtime,
+    schedules,
+    communities,
+    queue: occasionQueue,
+    outbox,
+    log,
+    settings: {
+      ...defaultOccasionSettings,
+      sweepMs: config.SCHEDULE_SWEEP_SECONDS * 1000,
+      reminderMs: config.REMINDER_MINUTES * 60_000,
+      summaryMs: config.GROUP_SUMMARY_MINUTES * 60_000,
+      ...options.occasionSettings,
+    },
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
+  const occasionWorker = startOccasionWorker(redis[3]!, config.REDIS_PREFIX, (job) => occasions.handle(job));
+  occasionWorker.on('failed', (job, err) => log.error({ err: err.message, kind: job?.data.kind }, 'occasion job failed'));
+  await occasions.start();
+
   let closed = false;
   return {
     runtime,
@@ -80,10 +134,20 @@ export async function startTether(config: Config, options: TetherOptions): Promi
     db,
     scheduler,
     worker,
+    schedules,
+    communities,
+    occasions,
+    occasionWorker,
+    outbox,
     async close() {
       if (closed) return;
       closed = true;
+      await occasions.stop();
+      await occasionWorker.close();
       await worker.close();
+      await delivery.close();
+      await occasionQueue.close();
+      await outbox.close();
       await scheduler.close();
       await Promise.all(redis.map((r) => r.quit().catch(() => r.disconnect())));
       await db.$disconnect();

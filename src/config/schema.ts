@@ -34,6 +34,12 @@ export const configSchema = z.object({
   FOLLOW_UP_MINUTES: number(1, 24 * 60, '60').default(60),
   /** A craving at or above this (0-10) counts as high. */
   HIGH_CRAVING: number(1, 10, '7').default(7),
+  /** After a scheduled check-in nobody answered, the one gentle reminder comes this much later (0: no reminder). */
+  REMINDER_MINUTES: number(0, 24 * 60, '120').default(120),
+  /** After a group check-in post, its anonymous summary comes this much later. */
+  GROUP_SUMMARY_MINUTES: number(1, 24 * 60, '180').default(180),
+  /** How often schedules are swept for what is due (seconds). */
+  SCHEDULE_SWEEP_SECONDS: number(1, 300, '30').default(30),
   /** Region whose crisis lines people get when their own locale names none (US, GB, ES, ...); unset: international. */
   CRISIS_REGION: z
     .string()

@@ -1,10 +1,13 @@
+import { textParsers } from './parsers.js';
 import type { CompiledOption, CompiledStep } from './flow.js';
 import type { AnswerValue } from './types.js';
 
 /** How an answer did or did not fit the step that asked. */
 export type AnswerResult =
   | { readonly ok: true; readonly value: AnswerValue; readonly option?: CompiledOption }
-  | { readonly ok: false; readonly problem: 'out-of-range' | 'not-a-number' | 'unknown-option' | 'too-long' | 'no-words' };
+  | { readonly ok: false; readonly problem: 'out-of-range' | 'not-a-number' | 'unknown-option' | 'too-long' | 'no-words' }
+  /** A text step that reads a format (a time, a time zone…) could not: `reason` says how to write it. */
+  | { readonly ok: false; readonly problem: 'unreadable'; readonly reason: string };
 
 const skipWords = new Set(['skip', 'pass', 'no', 'nope', 'none', 'nothing', 'no thanks', 'n/a', 'na', '-', 'omitir', 'saltar', 'nada']);
 const numberWords: Record<string, number> = {
@@ -64,6 +67,10 @@ export function readAnswer(step: CompiledStep, text: string, hasWords: boolean):
     case 'text': {
       if (step.skippable && isSkip(text, step.skipLabel)) return { ok: true, value: null };
       if (text.length > step.maxLength) return { ok: false, problem: 'too-long' };
+      if (step.parse) {
+        const parsed = textParsers[step.parse](text);
+        return parsed.ok ? { ok: true, value: parsed.value } : { ok: false, problem: 'unreadable', reason: parsed.reason };
+      }
       return { ok: true, value: text };
     }
     case 'say':

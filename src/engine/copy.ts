@@ -48,6 +48,11 @@ export const copy = {
   /** `place` is a server's name: shown as it is, never read as markup. */
   dmHello: (place: string): RichText => [{ text: "Hi, it's Tether. You asked for me in " }, { text: place }, { text: "; let's talk here, privately." }],
   somethingWentWrong: md("Something went wrong on my side and I couldn't take that in. Please try again in a moment; nothing you shared before is lost."),
+  moderatorsOnly: md(
+    "That one is for a community's moderators. If you moderate a group or server, run /setup there and I'll check with the platform and open the settings for you.",
+  ),
+  scheduledIntro: md("Hi, it's your check-in time. Only if you feel like it: a few quick questions, and /cancel skips today."),
+  reminder: md('A gentle nudge: your check-in is still here whenever you want it. No pressure at all; /cancel lets it go for today.'),
   textOnly: md("I can only read text messages for now. Type your answer, or send /help to see what we can do."),
   hint: {
     'not-a-number': (min: number, max: number) => md(`Could you answer with a number from ${min} to ${max}?`),

@@ -2,7 +2,7 @@ import { answerValues, emptyAnswers, getAnswer, setAnswer } from './answer-map.j
 import { readAnswer, type AnswerResult } from './answers.js';
 import { copy, helpText } from './copy.js';
 import type { CompiledFlow, CompiledOption, CompiledStep, Condition, FlowRegistry, Target } from './flow.js';
-import { paragraphs, renderTemplate } from './rich-text.js';
+import { paragraphs, plain, renderTemplate } from './rich-text.js';
 import { MAX_INBOUND_TEXT, passTextGate, type ScreenVerdict, type TextScreen } from './text-gate.js';
 import {
   SKIP_VALUE,
@@ -14,8 +14,10 @@ import {
   type EngineSettings,
   type FlowRun,
   type InboundEvent,
+  type FlowScope,
   type OutboundMessage,
   type PendingTimer,
+  type PersonFacts,
   type PromptInput,
   type RecordEffect,
   type RichText,
@@ -37,6 +39,8 @@ export interface EngineContext {
   readonly consented: boolean;
   /** Values for `{@name}` in flow texts (crisis lines for the person's region). */
   readonly vars?: Readonly<Record<string, string>>;
+  /** What the runtime knows about the person, for `if: { fact }` conditions. */
+  readonly facts?: PersonFacts;
 }
 
 /** Flows started from inside other flows nest at most this deep; beyond it the new flow replaces the stack. */
@@ -62,7 +66,13 @@ export function handleEvent(stored: ConversationState | undefined, event: Inboun
   const turn = new Turn(state, ctx);
   switch (event.type) {
     case 'command':
-      turn.command(event.name, event.args ?? '');
+      turn.command(event.name, event.args ?? '', event.scope);
+      break;
+    case 'scheduled':
+      turn.scheduled(event.flowId, event.occasion);
+      break;
+    case 'reminder':
+      turn.reminder(event.occasion);
       break;
     case 'text':
       turn.text(event.text);
@@ -131,7 +141,7 @@ class Turn {
 
   // ---- inbound events -------------------------------------------------------------------------------------
 
-  command(rawName: string, rawArgs: string): void {
+  command(rawName: string, rawArgs: string, scope?: FlowScope): void {
     const name = rawName.replace(/^\//, '').toLowerCase();
     // Whatever follows a command is free text too, and passes the same door first.
     let args = '';
@@ -141,7 +151,7 @@ class Turn {
       args = gate.ok ? gate.text : '';
     }
     const flow = this.ctx.registry.byCommand.get(name);
-    if (flow) return this.startFromCommand(flow, args);
+    if (flow) return this.startFromCommand(flow, args, scope);
     switch (name) {
       case 'start': {
         this.say(copy.welcome);
@@ -252,7 +262,8 @@ class Turn {
 
   // ---- flows ----------------------------------------------------------------------------------------------
 
-  private startFromCommand(flow: CompiledFlow, args: string): void {
+  private startFromCommand(flow: CompiledFlow, args: string, scope?: FlowScope): void {
+    if (flow.moderators && !scope?.moderator) return this.say(copy.moderatorsOnly);
     const current = this.top();
     if (current?.flowId === flow.id) {
       this.say(copy.alreadyRunning(flow.title));
@@ -263,24 +274,47 @@ class Turn {
       this.cancelStepTimers(current);
       this.replaceTop(withoutKey(current, 'waitingFor'));
       this.say(copy.nested(flow.title, outer.title));
-      this.start(flow, current.stepId, args);
+      this.start(flow, current.stepId, args, scope);
       return;
     }
     if (current) this.dropStack();
-    this.start(flow, undefined, args);
+    this.start(flow, undefined, args, scope);
+  }
+
+  /** The person's schedule says it is time. Never piles up: one scheduled check-in open at a time, and never over another flow. */
+  scheduled(flowId: string, occasion: string): void {
+    const flow = this.ctx.registry.flows.get(flowId);
+    if (!flow || (flow.needsConsent && !this.consented)) return;
+    const open = this.stack.find((r) => r.occasion !== undefined);
+    if (open?.occasion === occasion) return;
+    if (open && this.stack.length === 1 && answerValues(open.answers).length === 0) {
+      // Yesterday's check-in was never started: today's takes its place.
+      this.dropStack();
+    }
+    if (this.stack.length > 0) return; // busy with something else (or half-way through a check-in): leave them be
+    this.say(copy.scheduledIntro);
+    this.startNow(flow, undefined, '', undefined, { occasion });
+  }
+
+  /** The one reminder, only if that occasion's check-in is still waiting on its first answer. */
+  reminder(occasion: string): void {
+    const run = this.top();
+    if (!run || run.occasion !== occasion || answerValues(run.answers).length > 0) return;
+    this.lead = copy.reminder;
+    this.reprompt();
   }
 
   /** Starts `flow` on top of the stack. With `resumeAt`, the flow below continues at that step afterwards. */
-  private start(flow: CompiledFlow, resumeAt: string | undefined, args = ''): void {
+  private start(flow: CompiledFlow, resumeAt: string | undefined, args = '', scope?: FlowScope): void {
     if (flow.needsConsent && !this.consented) {
       // Nothing is stored before the person agrees: ask first, then go on to what they asked for.
       const consentFlow = this.ctx.registry.flows.get('consent');
-      if (consentFlow) return this.startNow(consentFlow, resumeAt, '', { flowId: flow.id, args });
+      if (consentFlow) return this.startNow(consentFlow, resumeAt, '', { flowId: flow.id, args, ...(scope ? { scope } : {}) });
     }
-    return this.startNow(flow, resumeAt, args);
+    return this.startNow(flow, resumeAt, args, undefined, scope ? { scope } : {});
   }
 
-  private startNow(flow: CompiledFlow, resumeAt: string | undefined, args: string, then?: FlowRun['then']): void {
+  private startNow(flow: CompiledFlow, resumeAt: string | undefined, args: string, then?: FlowRun['then'], extra: Pick<FlowRun, 'occasion' | 'scope'> = {}): void {
     const first = flow.steps[0]!;
     const runId = `r${this.nextSeq()}`;
     this.changed = true;
@@ -292,6 +326,7 @@ class Turn {
       answers: emptyAnswers,
       ...(resumeAt !== undefined ? { resumeAt } : {}),
       ...(then ? { then } : {}),
+      ...extra,
     });
     // Arguments can answer the first question: `/breathe paced`.
     if (args.trim() && first.kind === 'choice') {
@@ -313,7 +348,7 @@ class Turn {
 
   private answer(run: FlowRun, step: CompiledStep, result: AnswerResult): void {
     if (!result.ok) {
-      this.lead = this.hintFor(step, result.problem);
+      this.lead = this.hintFor(step, result.problem, 'reason' in result ? result.reason : undefined);
       return this.reprompt();
     }
     this.changed = true;
@@ -366,8 +401,10 @@ class Turn {
       }
       this.changed = true;
       if (step.action === 'decline') this.consentDeclined = true;
-      else if (step.action) {
-        this.actions.push(step.action);
+      else if (step.action === 'community-overview' || step.action === 'community-audit') {
+        if (run.scope) this.actions.push({ kind: step.action, community: run.scope.community });
+      } else if (step.action) {
+        this.actions.push({ kind: step.action });
         if (step.action === 'consent') this.consented = true;
       }
       if (step.record) this.emitRecord(step.record, run);
@@ -400,7 +437,10 @@ class Turn {
     if (!done) return;
     this.cancelStepTimers(done);
     const then = done.then ? this.ctx.registry.flows.get(done.then.flowId) : undefined;
-    if (then && (this.consented || !then.needsConsent)) return this.startNow(then, done.resumeAt, done.then!.args);
+    if (then && (this.consented || !then.needsConsent)) {
+      const scope = done.then!.scope;
+      return this.startNow(then, done.resumeAt, done.then!.args, undefined, scope ? { scope } : {});
+    }
     const parent = this.top();
     if (!parent || done.resumeAt === undefined) return;
     this.say(copy.resumed(this.flowOf(parent).title));
@@ -472,7 +512,7 @@ class Turn {
     this.messages.push({ text });
   }
 
-  private hintFor(step: CompiledStep, problem: Exclude<AnswerResult, { ok: true }>['problem']): RichText {
+  private hintFor(step: CompiledStep, problem: Exclude<AnswerResult, { ok: true }>['problem'], reason?: string): RichText {
     switch (problem) {
       case 'not-a-number':
       case 'out-of-range': {
@@ -482,6 +522,8 @@ class Turn {
       }
       case 'too-long':
         return copy.hint['too-long'](step.kind === 'text' ? step.maxLength : 0);
+      case 'unreadable':
+        return plain(reason ?? '');
       default:
         return copy.hint[problem];
     }
@@ -509,7 +551,7 @@ class Turn {
   private emitRecord(spec: NonNullable<CompiledStep['record']>, run: FlowRun): void {
     const values: Record<string, AnswerValue> = {};
     for (const [field, answerId] of Object.entries(spec.values)) values[field] = getAnswer(run.answers, answerId) ?? null;
-    this.records.push({ type: spec.type, values });
+    this.records.push({ type: spec.type, values, ...(run.scope ? { scope: run.scope } : {}) });
   }
 
   private armFollowUp(flowId: string): void {
@@ -531,7 +573,12 @@ class Turn {
   // ---- helpers --------------------------------------------------------------------------------------------
 
   private holds(c: Condition, run: FlowRun): boolean {
-    const value = getAnswer(run.answers, c.answer);
+    return c.not ? !this.test(c, run) : this.test(c, run);
+  }
+
+  private test(c: Condition, run: FlowRun): boolean {
+    if (c.fact !== undefined) return this.ctx.facts?.[c.fact] ?? false;
+    const value = getAnswer(run.answers, c.answer ?? '');
     if (c.answered !== undefined && (value !== undefined && value !== null) !== c.answered) return false;
     const atLeast = c.atLeast === 'highCraving' ? this.ctx.settings.highCraving : c.atLeast;
     if (atLeast !== undefined && !(typeof value === 'number' && value >= atLeast)) return false;

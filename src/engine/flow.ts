@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { textParsers } from './parsers.js';
 import { compileTemplate, templateRefs, type Template } from './rich-text.js';
+import { FACTS } from './types.js';
 
 /*
  * A flow is data: a list of steps, each with what it says, what kind of answer it takes and what follows.
@@ -11,14 +13,20 @@ const id = z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, 'ids are lower-case words 
 
 const condition = z
   .object({
-    answer: id,
+    /** The question whose answer is tested. */
+    answer: id.optional(),
+    /** Or something the runtime knows about the person (see PersonFacts): true when it holds. */
+    fact: z.enum(FACTS).optional(),
     atLeast: z.union([z.number(), z.literal('highCraving')]).optional(),
     atMost: z.number().optional(),
     is: z.array(id).min(1).optional(),
     /** true: the step was answered (not skipped); false: skipped or never asked. */
     answered: z.boolean().optional(),
+    /** Holds when the rest does not. */
+    not: z.literal(true).optional(),
   })
-  .strict();
+  .strict()
+  .refine((c) => (c.answer === undefined) !== (c.fact === undefined), 'a condition tests either an answer or a fact');
 
 /** Values the runtime supplies to flows as `{@name}` (the person's region decides them). */
 export const CONTEXT_VARS = ['emergency', 'crisisLines'] as const;
@@ -56,7 +64,7 @@ const base = {
    * Something only the runtime can do, carried out once this step's state is stored (see EngineAction); or
    * `decline`: the person said not now to consent, so plain messages get a short reply instead of the whole ask.
    */
-  action: z.enum(['consent', 'decline', 'export', 'forget']).optional(),
+  action: z.enum(['consent', 'decline', 'export', 'forget', 'community-overview', 'community-audit']).optional(),
   /** Emit a lasting record when this step is reached: record field → answer id. */
   record: z.object({ type: id, values: z.record(z.string(), id) }).strict().optional(),
 };
@@ -97,6 +105,8 @@ export const stepSchema = z.discriminatedUnion('kind', [
       skipLabel: z.string().min(1).max(30).optional(),
       /** false: the answer is read and let go, never stored (e.g. what you can see around you). */
       keep: z.boolean().optional(),
+      /** Reads the answer as a time, weekdays, a time zone, a date or quiet hours, and stores its canonical form. */
+      parse: z.enum(Object.keys(textParsers) as [keyof typeof textParsers, ...(keyof typeof textParsers)[]]).optional(),
     })
     .strict(),
 ]);
@@ -113,6 +123,8 @@ export const flowSchema = z
     private: z.boolean(),
     /** Stores something about the person, so it waits for their consent. Exercises and crisis help do not. */
     needsConsent: z.boolean(),
+    /** Only for a community's moderators, as verified by the platform adapter (see FlowScope). */
+    moderators: z.boolean().optional(),
     steps: z.array(stepSchema).min(1),
   })
   .strict();
@@ -141,6 +153,7 @@ export interface CompiledFlow {
   readonly summary: string;
   readonly private: boolean;
   readonly needsConsent: boolean;
+  readonly moderators: boolean;
   readonly steps: readonly CompiledStep[];
   readonly byId: ReadonlyMap<string, CompiledStep>;
 }
@@ -199,6 +212,7 @@ export function compileFlows(definitions: readonly FlowDefinition[]): FlowRegist
       summary: flow.summary,
       private: flow.private,
       needsConsent: flow.needsConsent,
+      moderators: flow.moderators ?? false,
       steps,
       byId: new Map(steps.map((s) => [s.id, s])),
     };
@@ -231,7 +245,7 @@ function checkFlow(flow: FlowData, flowIds: ReadonlySet<string>): string[] {
     }
   };
   const checkCondition = (where: string, c: Condition | undefined) => {
-    if (c && !answerSteps.has(c.answer)) problems.push(`${where}: condition reads "${c.answer}", which is no question of this flow`);
+    if (c?.answer !== undefined && !answerSteps.has(c.answer)) problems.push(`${where}: condition reads "${c.answer}", which is no question of this flow`);
   };
   for (const step of flow.steps) {
     const where = `step "${step.id}"`;

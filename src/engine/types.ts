@@ -39,16 +39,37 @@ export interface OutboundMessage {
   readonly file?: { readonly name: string; readonly mime: string; readonly content: string };
   readonly slot?: string;
   readonly replace?: boolean;
+  /**
+   * A group check-in post's button: it opens a private check-in for this occasion (a deep link on Telegram, a
+   * button on Discord). Never carries anything about a person.
+   */
+  readonly invite?: { readonly occasion: string; readonly label: string };
+}
+
+/**
+ * Where a flow runs on behalf of a community (a Discord server or Telegram group), as the platform adapter
+ * established it: which community, whether the person was verified as one of its moderators, the channel the
+ * command came from, and the group check-in occasion a private check-in answers.
+ */
+export interface FlowScope {
+  readonly community: string;
+  readonly moderator?: boolean;
+  readonly channel?: string;
+  readonly occasion?: string;
 }
 
 /** Everything that can happen to a conversation. */
 export type InboundEvent =
-  | { readonly type: 'command'; readonly name: string; readonly args?: string }
+  | { readonly type: 'command'; readonly name: string; readonly args?: string; readonly scope?: FlowScope }
   | { readonly type: 'text'; readonly text: string }
   | { readonly type: 'choice'; readonly token: string; readonly value: string }
   | { readonly type: 'timer'; readonly timerId: string }
   /** The platform can no longer reach the person: stop everything that would message them. */
-  | { readonly type: 'unreachable' };
+  | { readonly type: 'unreachable' }
+  /** The person's own schedule says it is time for `flowId` (a check-in); `occasion` names this one ("2027-03-08"). */
+  | { readonly type: 'scheduled'; readonly flowId: string; readonly occasion: string }
+  /** The one gentle reminder for a scheduled check-in not yet answered. */
+  | { readonly type: 'reminder'; readonly occasion: string };
 
 export type AnswerValue = string | number | null;
 
@@ -62,11 +83,15 @@ export interface FlowRun {
   /** For a flow started from inside another: the step of the parent to continue at when this one ends. */
   readonly resumeAt?: string;
   /** A flow to start when this one ends (the check-in someone asked for before agreeing to consent). */
-  readonly then?: { readonly flowId: string; readonly args: string };
+  readonly then?: { readonly flowId: string; readonly args: string; readonly scope?: FlowScope };
   /** The step timer this run waits for, if any. */
   readonly waitingFor?: string;
   /** The message slot this run's last step used (see OutboundMessage.slot). */
   readonly slot?: string;
+  /** Set when the person's schedule started this run: which occasion it answers. */
+  readonly occasion?: string;
+  /** Set when the run acts for a community (its settings, or a group check-in answered privately). */
+  readonly scope?: FlowScope;
 }
 
 export type TimerKind = 'step' | 'follow-up';
@@ -102,6 +127,8 @@ export const emptyState: ConversationState = { shape: STATE_SHAPE, stack: [], ti
 export interface RecordEffect {
   readonly type: string;
   readonly values: Readonly<Record<string, AnswerValue>>;
+  /** The community the run acted for, if any (settings go to it; a group check-in counts toward its summary). */
+  readonly scope?: FlowScope;
 }
 
 export interface TimerRequest {
@@ -113,7 +140,15 @@ export interface TimerRequest {
  * What only the runtime can do, after the new state is stored: record the person's consent, send them everything
  * Tether holds about them, or delete all of it.
  */
-export type EngineAction = 'consent' | 'export' | 'forget';
+export type EngineAction =
+  | { readonly kind: 'consent' }
+  | { readonly kind: 'export' }
+  | { readonly kind: 'forget' }
+  /** Show a moderator the community's settings, or its audit log. */
+  | { readonly kind: 'community-overview'; readonly community: string }
+  | { readonly kind: 'community-audit'; readonly community: string };
+
+export type EngineActionKind = EngineAction['kind'];
 
 /** What handling one event produced. */
 export interface Transition {
@@ -139,3 +174,13 @@ export interface EngineSettings {
   /** A craving at or above this is high. */
   readonly highCraving: number;
 }
+
+/** What the runtime knows about the person that flows can branch on (`if: { fact: 'scheduled' }`). */
+export interface PersonFacts {
+  /** They have scheduled check-ins (paused or not). */
+  readonly scheduled: boolean;
+  /** Their scheduled check-ins are paused. */
+  readonly paused: boolean;
+}
+
+export const FACTS = ['scheduled', 'paused'] as const satisfies readonly (keyof PersonFacts)[];

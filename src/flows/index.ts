@@ -6,9 +6,11 @@ import { cravingFollowUp } from './craving-follow-up.js';
 import { crisis } from './crisis.js';
 import { forget, myData } from './data-rights.js';
 import { ground } from './ground.js';
+import { community } from './community.js';
+import { pause, resume, schedule } from './schedule.js';
 
 /** Every flow Tether ships, in the order /help lists them. */
-export const builtInFlows = [checkin, breathe, ground, crisis, myData, forget, cravingFollowUp, consent];
+export const builtInFlows = [checkin, breathe, ground, crisis, schedule, pause, resume, myData, forget, community, cravingFollowUp, consent];
 
 let registry: FlowRegistry | undefined;
 

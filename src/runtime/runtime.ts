@@ -7,7 +7,8 @@ import type { ConversationKey, ConversationStore, StoredConversation } from '../
 import { BoundedMap } from '../lib/bounded-map.js';
 import { KeyedLock } from './keyed-lock.js';
 import type { Logger } from './logger.js';
-import { RecipientUnreachableError, type MessageSink, type TimerScheduler } from './ports.js';
+import { RecipientUnreachableError, type DeliveryTarget, type MessageSink, type TimerScheduler } from './ports.js';
+import { plain } from '../engine/rich-text.js';
 
 export interface RuntimeDeps {
   readonly store: ConversationStore;
@@ -24,6 +25,15 @@ export interface RuntimeDeps {
   readonly cacheSize?: number;
   /** Values for `{@name}` in flow texts, for a conversation (its person's crisis lines). */
   readonly varsFor?: (conversation: StoredConversation) => Readonly<Record<string, string>>;
+  /** Where messages nobody is waiting for (scheduled check-ins, reminders) go: a paced queue (see src/delivery). */
+  readonly outbox?: Outbox;
+  /** What moderators read about their community (for the settings flow's overview and change log). */
+  readonly communities?: { overview(community: string): Promise<string>; audit(community: string): Promise<string> };
+}
+
+/** A paced, deduplicating queue of proactive messages. */
+export interface Outbox {
+  enqueue(jobs: ReadonlyArray<{ platform: string; target: DeliveryTarget; messages: readonly OutboundMessage[]; key: string; group?: boolean }>): Promise<void>;
 }
 
 export interface DispatchOptions {
@@ -31,6 +41,8 @@ export interface DispatchOptions {
   readonly dedupKey?: string;
   /** The person's locale as the platform reports it (`en-US`). */
   readonly locale?: string;
+  /** Nobody is waiting for this reply (a scheduled check-in): send it through the paced outbox, keyed by dedupKey. */
+  readonly paced?: boolean;
 }
 
 /** Where an event goes: a person in a chat (from a platform) or a stored conversation (a timer). */
@@ -133,7 +145,7 @@ export class ConversationRuntime {
     const { dedupKey, locale } = options;
     const attempts = this.deps.maxAttempts ?? 8;
     let conversation = await this.load(address, false, locale);
-    if (conversation && !conversation.reachable && event.type === 'timer') {
+    if (conversation && !conversation.reachable && (event.type === 'timer' || event.type === 'scheduled' || event.type === 'reminder')) {
       return { kind: 'unreachable', conversationId: conversation.id };
     }
     for (let attempt = 1; conversation && attempt <= attempts; attempt++) {
@@ -142,7 +154,7 @@ export class ConversationRuntime {
         await this.deliver(conversation, transition);
         return { kind: 'handled', conversationId: conversation.id, transition };
       }
-      const outcome = await this.deps.store.commit(conversation, { state: transition.state, records: transition.records, dedupKey });
+      const outcome = await this.deps.store.commit(conversation, { state: transition.state, records: transition.records, dedupKey, now: this.clock() });
       if (outcome.kind === 'duplicate') return { kind: 'duplicate', conversationId: conversation.id };
       if (outcome.kind === 'conflict') {
         this.forget(conversation.id);
@@ -150,10 +162,10 @@ export class ConversationRuntime {
         continue;
       }
       const { conversation: committed, extra } = await this.carryOut(outcome.conversation, transition);
-      const forgotten = transition.actions.includes('forget');
+      const forgotten = transition.actions.some((a) => a.kind === 'forget');
       if (!forgotten) this.remember(committed, 'key' in address ? address.key : undefined);
-      const carriedOut = extra.length ? { ...transition, messages: [...transition.messages, ...extra] } : transition;
-      await this.afterCommit(committed, forgotten ? { ...carriedOut, timers: [] } : carriedOut);
+      const carriedOut = extra.length ? { ...transition, messages: beforeNextQuestion(transition.messages, extra) } : transition;
+      await this.afterCommit(committed, forgotten ? { ...carriedOut, timers: [] } : carriedOut, options.paced && dedupKey !== undefined ? dedupKey : undefined);
       return { kind: 'handled', conversationId: conversation.id, transition };
     }
     if (!conversation) return { kind: 'gone' };
@@ -171,7 +183,7 @@ export class ConversationRuntime {
     let current = conversation;
     const extra: OutboundMessage[] = [];
     for (const action of transition.actions) {
-      switch (action) {
+      switch (action.kind) {
         case 'consent':
           await this.deps.store.setConsent(conversation.personId, new Date(this.clock()));
           current = { ...current, consented: true };
@@ -192,15 +204,26 @@ export class ConversationRuntime {
           this.deps.log.info({ conversations: gone.length }, 'a person deleted their data');
           break;
         }
+        case 'community-overview':
+        case 'community-audit': {
+          const communities = this.deps.communities;
+          if (!communities) break;
+          const text = action.kind === 'community-overview' ? await communities.overview(action.community) : await communities.audit(action.community);
+          extra.push({ text: plain(text) });
+          break;
+        }
       }
     }
     return { conversation: current, extra };
   }
 
-  private async afterCommit(conversation: StoredConversation, transition: Transition): Promise<void> {
+  private async afterCommit(conversation: StoredConversation, transition: Transition, pacedKey?: string): Promise<void> {
     // The reply first: the person should not wait on the queue. Timers are already stored with the state, so
     // one that fails to arm here is re-armed at the next start.
-    await this.deliver(conversation, transition);
+    if (pacedKey !== undefined && this.deps.outbox && transition.messages.length) {
+      const target = { conversationId: conversation.id, chatId: conversation.chatId, userId: conversation.userId };
+      await this.deps.outbox.enqueue([{ platform: conversation.platform, target, messages: transition.messages, key: pacedKey }]);
+    } else await this.deliver(conversation, transition);
     try {
       if (transition.timers.length) await this.deps.timers.schedule(conversation.id, transition.timers);
       if (transition.cancelledTimers.length) await this.deps.timers.cancel(conversation.id, transition.cancelledTimers);
@@ -251,6 +274,7 @@ export class ConversationRuntime {
     return {
       now: this.clock(),
       consented: conversation.consented,
+      facts: conversation.facts,
       ...(this.deps.varsFor ? { vars: this.deps.varsFor(conversation) } : {}),
       registry: this.deps.registry,
       settings: this.deps.settings,
@@ -281,6 +305,13 @@ export class ConversationRuntime {
     const cached = this.cache.get(conversationId);
     return cached ? keyString(cached) : undefined;
   }
+}
+
+/** Messages an action adds (settings, a change log) go just before the next question, not after it. */
+function beforeNextQuestion(messages: readonly OutboundMessage[], extra: readonly OutboundMessage[]): OutboundMessage[] {
+  const last = messages.at(-1);
+  if (!last?.input) return [...messages, ...extra];
+  return [...messages.slice(0, -1), ...extra, last];
 }
 
 function keyString(key: { readonly platform: string; readonly chatId: string; readonly userId: string }): string {

@@ -36,3 +36,8 @@ export function crisisResourcesFor(regionOrLocale: string | null | undefined): C
   const alias = code === 'UK' ? 'GB' : code;
   return byRegion[alias] ?? internationalResources;
 }
+
+/** The regions with checked crisis lines. */
+export function crisisRegions(): string[] {
+  return Object.keys(byRegion);
+}

@@ -1,4 +1,4 @@
-import type { ConversationState, PendingTimer, RecordEffect } from '../engine/types.js';
+import type { ConversationState, PendingTimer, PersonFacts, RecordEffect } from '../engine/types.js';
 
 /** Who is talking, where: a person's identity on a platform and the chat they talk in. */
 export interface ConversationKey {
@@ -22,6 +22,8 @@ export interface StoredConversation {
   readonly consented: boolean;
   /** The person's locale as their platform reports it (`en-US`), if known: it picks crisis lines. */
   readonly locale: string | null;
+  /** What flows can branch on: whether the person has scheduled check-ins, and whether they are paused. */
+  readonly facts: PersonFacts;
 }
 
 export type CommitOutcome =
@@ -36,6 +38,8 @@ export interface CommitRequest {
   readonly records: readonly RecordEffect[];
   /** A platform's id for this delivery; a second commit with the same key is a duplicate. */
   readonly dedupKey?: string | undefined;
+  /** The runtime's clock, for records that plan ahead (a schedule's next check-in). */
+  readonly now?: number;
 }
 
 /**
@@ -70,6 +74,7 @@ export interface PersonExport {
   readonly person: { readonly createdAt: string; readonly consentedAt: string | null; readonly locale: string | null };
   readonly identities: ReadonlyArray<{ readonly platform: string; readonly id: string }>;
   readonly checkIns: readonly unknown[];
+  readonly schedule: Readonly<Record<string, string | boolean | null>> | null;
   readonly conversations: ReadonlyArray<{ readonly platform: string; readonly inProgress: readonly string[]; readonly scheduled: ReadonlyArray<{ readonly kind: string; readonly dueAt: string }> }>;
 }
 

@@ -11,12 +11,18 @@ import {
   type StoredConversation,
 } from './conversation-store.js';
 import type { NoteCipher } from '../crypto/note-cipher.js';
-import { parseRecord } from './records.js';
+import { parseRecord, type ParsedRecord } from './records.js';
+import { CommunityStore } from './community-store.js';
+import { ScheduleStore, factsFrom, type Db } from './schedule-store.js';
+import type { PersonFacts } from '../engine/types.js';
+import { daysToText } from '../schedule/parse.js';
+import { formatMinute } from '../schedule/zoned-time.js';
 
 class Conflict extends Error {}
 
 type Row = { id: string; personId: string; platform: string; chatId: string; state: unknown; version: number };
-type Person = { personId: string; reachable: boolean; consented: boolean; locale: string | null };
+type Person = { personId: string; reachable: boolean; consented: boolean; locale: string | null; facts: PersonFacts };
+const scheduleFacts = { select: { paused: true, pausedUntil: true, unreachable: true } } as const;
 
 /** Conversations in Postgres, updated with optimistic locking on `version`. */
 export class PrismaConversationStore implements ConversationStore {
@@ -27,23 +33,26 @@ export class PrismaConversationStore implements ConversationStore {
 
   async open(key: ConversationKey, locale?: string): Promise<StoredConversation> {
     const person = await this.personFor(key);
-    const { personId, reachable, consented } = person;
-    // Someone who writes to us can be reached again.
-    if (!reachable) await this.setReachable(key.platform, key.userId, true);
+    const { personId, reachable, consented, facts } = person;
+    // Someone who writes to us can be reached again, and check-ins that stopped for that reason start again.
+    if (!reachable) {
+      await this.setReachable(key.platform, key.userId, true);
+      await ScheduleStore.liftUnreachable(this.db, personId, Date.now());
+    }
     const clean = locale && /^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$/.test(locale) ? locale.slice(0, 35) : undefined;
     if (clean && clean !== person.locale) await this.db.person.update({ where: { id: personId }, data: { locale: clean } });
     const personLocale = clean ?? person.locale;
     const where = { platform_chatId_personId: { platform: key.platform, chatId: key.chatId, personId } };
     const found = await this.db.conversation.findUnique({ where });
-    if (found) return toStored(found, key.userId, true, consented, personLocale);
+    if (found) return toStored(found, key.userId, true, consented, personLocale, facts);
     try {
       const created = await this.db.conversation.create({
         data: { personId, platform: key.platform, chatId: key.chatId, state: emptyState as unknown as Prisma.InputJsonValue },
       });
-      return toStored(created, key.userId, true, consented, personLocale);
+      return toStored(created, key.userId, true, consented, personLocale, facts);
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
-      return toStored(await this.db.conversation.findUniqueOrThrow({ where }), key.userId, true, consented, personLocale);
+      return toStored(await this.db.conversation.findUniqueOrThrow({ where }), key.userId, true, consented, personLocale, facts);
     }
   }
 
@@ -58,11 +67,14 @@ export class PrismaConversationStore implements ConversationStore {
   async get(conversationId: string): Promise<StoredConversation | undefined> {
     const row = await this.db.conversation.findUnique({
       where: { id: conversationId },
-      include: { person: { select: { consentedAt: true, locale: true, identities: { select: { platform: true, externalId: true, reachable: true } } } } },
+      include: {
+        person: { select: { consentedAt: true, locale: true, schedule: scheduleFacts, identities: { select: { platform: true, externalId: true, reachable: true } } } },
+      },
     });
     if (!row) return undefined;
     const identity = row.person.identities.find((i) => i.platform === row.platform);
-    return toStored(row, identity?.externalId ?? '', identity?.reachable ?? false, row.person.consentedAt !== null, row.person.locale);
+    const facts = factsFrom(row.person.schedule, Date.now());
+    return toStored(row, identity?.externalId ?? '', identity?.reachable ?? false, row.person.consentedAt !== null, row.person.locale, facts);
   }
 
   async setConsent(personId: string, at: Date): Promise<void> {
@@ -88,30 +100,51 @@ export class PrismaConversationStore implements ConversationStore {
       return count === 1 ? { kind: 'committed', conversation: next } : { kind: 'conflict' };
     }
     const records = request.records.map(parseRecord);
+    const now = request.now ?? Date.now();
     try {
-      await this.db.$transaction(async (tx) => {
+      const facts = await this.db.$transaction(async (tx) => {
         if (request.dedupKey !== undefined) await tx.processedEvent.create({ data: { key: request.dedupKey.slice(0, 200) } });
         const { count } = await tx.conversation.updateMany({ where: { id: current.id, version: current.version }, data });
         if (count !== 1) throw new Conflict();
-        for (const record of records) {
-          await tx.checkIn.create({
-            data: {
-              ...record.data,
-              // What people write in their own words is encrypted at rest.
-              note: this.cipher.encryptOptional(record.data.note),
-              emotionOther: this.cipher.encryptOptional(record.data.emotionOther),
-              personId: current.personId,
-              conversationId: current.id,
-              platform: current.platform,
-            },
-          });
-        }
+        for (const record of records) await this.store(tx, current, record, now);
+        const planning = records.some((r) => r.type === 'schedule' || r.type === 'pause' || r.type === 'resume');
+        return planning ? ScheduleStore.factsOf(tx, current.personId, now) : current.facts;
       });
-      return { kind: 'committed', conversation: next };
+      return { kind: 'committed', conversation: { ...next, facts } };
     } catch (error) {
       if (error instanceof Conflict) return { kind: 'conflict' };
       if (isUniqueViolation(error)) return { kind: 'duplicate' };
       throw error;
+    }
+  }
+
+  /** Stores one record inside the commit's transaction. */
+  private async store(tx: Db, current: StoredConversation, record: ParsedRecord, now: number): Promise<void> {
+    switch (record.type) {
+      case 'checkin': {
+        const communityId = record.scope?.occasion ? await CommunityStore.idOf(tx, record.scope.community) : null;
+        await tx.checkIn.create({
+          data: {
+            ...record.data,
+            // What people write in their own words is encrypted at rest.
+            note: this.cipher.encryptOptional(record.data.note),
+            emotionOther: this.cipher.encryptOptional(record.data.emotionOther),
+            personId: current.personId,
+            conversationId: current.id,
+            platform: current.platform,
+            ...(communityId ? { communityId, occasion: record.scope!.occasion! } : {}),
+          },
+        });
+        return;
+      }
+      case 'schedule':
+        return ScheduleStore.save(tx, current.personId, current.id, record.recurrence, now);
+      case 'pause':
+        return ScheduleStore.pause(tx, current.personId, record.values, now);
+      case 'resume':
+        return ScheduleStore.resume(tx, current.personId, now);
+      case 'community-setting':
+        return CommunityStore.applySetting(tx, record.scope, current.userId, record.field, record.value, now);
     }
   }
 
@@ -122,13 +155,24 @@ export class PrismaConversationStore implements ConversationStore {
   }
 
   async exportPerson(personId: string): Promise<PersonExport> {
-    const person = await this.db.person.findUniqueOrThrow({ where: { id: personId }, include: { identities: true, conversations: true } });
+    const person = await this.db.person.findUniqueOrThrow({ where: { id: personId }, include: { identities: true, conversations: true, schedule: true } });
     const checkIns = (await this.checkInsOf(personId)).map(({ personId: _p, conversationId: _c, id: _i, ...rest }) => ({ ...rest, createdAt: rest.createdAt.toISOString() }));
     return {
       exportedAt: new Date().toISOString(),
       person: { createdAt: person.createdAt.toISOString(), consentedAt: person.consentedAt?.toISOString() ?? null, locale: person.locale },
       identities: person.identities.map((i) => ({ platform: i.platform, id: i.externalId })),
       checkIns,
+      schedule: person.schedule
+        ? {
+            days: daysToText(person.schedule.days),
+            time: formatMinute(person.schedule.minuteOfDay),
+            timeZone: person.schedule.timeZone,
+            quietHours: person.schedule.quietStart !== null && person.schedule.quietEnd !== null ? `${formatMinute(person.schedule.quietStart)}-${formatMinute(person.schedule.quietEnd)}` : null,
+            paused: person.schedule.paused,
+            pausedUntil: person.schedule.pausedUntil?.toISOString() ?? null,
+            nextCheckIn: person.schedule.nextRunAt?.toISOString() ?? null,
+          }
+        : null,
       conversations: person.conversations.map((c) => {
         const state = readState(c.state);
         return {
@@ -154,12 +198,14 @@ export class PrismaConversationStore implements ConversationStore {
 
   private async personFor(key: ConversationKey): Promise<Person> {
     const where = { platform_externalId: { platform: key.platform, externalId: key.userId } };
-    const select = { personId: true, reachable: true, person: { select: { consentedAt: true, locale: true } } };
-    const read = (i: { personId: string; reachable: boolean; person: { consentedAt: Date | null; locale: string | null } }): Person => ({
+    const select = { personId: true, reachable: true, person: { select: { consentedAt: true, locale: true, schedule: scheduleFacts } } };
+    type Found = { personId: string; reachable: boolean; person: { consentedAt: Date | null; locale: string | null; schedule: Parameters<typeof factsFrom>[0] } };
+    const read = (i: Found): Person => ({
       personId: i.personId,
       reachable: i.reachable,
       consented: i.person.consentedAt !== null,
       locale: i.person.locale,
+      facts: factsFrom(i.person.schedule, Date.now()),
     });
     const identity = await this.db.identity.findUnique({ where, select });
     if (identity) return read(identity);
@@ -168,7 +214,7 @@ export class PrismaConversationStore implements ConversationStore {
         data: { identities: { create: { platform: key.platform, externalId: key.userId } } },
         select: { id: true },
       });
-      return { personId: person.id, reachable: true, consented: false, locale: null };
+      return { personId: person.id, reachable: true, consented: false, locale: null, facts: { scheduled: false, paused: false } };
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       // Two first messages at once: the other one created the person.
@@ -177,8 +223,9 @@ export class PrismaConversationStore implements ConversationStore {
   }
 }
 
-function toStored(row: Row, userId: string, reachable: boolean, consented: boolean, locale: string | null): StoredConversation {
+function toStored(row: Row, userId: string, reachable: boolean, consented: boolean, locale: string | null, facts: PersonFacts): StoredConversation {
   return {
+    facts,
     reachable,
     consented,
     locale,

@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import type { RecordEffect } from '../engine/types.js';
+import type { FlowScope, RecordEffect } from '../engine/types.js';
+import { SETTING_FIELDS, type SettingField } from '../community/settings.js';
+import { readScheduleRecord } from '../schedule/schedule-record.js';
+import type { WeeklyRecurrence } from '../schedule/recurrence.js';
 
 /*
  * The shape each kind of record must have before it is stored. A flow that emits a record with a missing or
@@ -31,14 +34,37 @@ export class RecordError extends Error {
   }
 }
 
-export type ParsedRecord = { readonly type: 'checkin'; readonly data: CheckInRecord };
+export type ParsedRecord =
+  | { readonly type: 'checkin'; readonly data: CheckInRecord; readonly scope?: FlowScope | undefined }
+  | { readonly type: 'schedule'; readonly recurrence: WeeklyRecurrence }
+  | { readonly type: 'pause'; readonly values: RecordEffect['values'] }
+  | { readonly type: 'resume' }
+  | { readonly type: 'community-setting'; readonly field: SettingField; readonly value: string; readonly scope: FlowScope };
 
 export function parseRecord(record: RecordEffect): ParsedRecord {
   switch (record.type) {
     case 'checkin': {
       const parsed = checkInRecord.safeParse(record.values);
       if (!parsed.success) throw new RecordError(record.type, parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
-      return { type: 'checkin', data: parsed.data };
+      return { type: 'checkin', data: parsed.data, scope: record.scope };
+    }
+    case 'schedule':
+      try {
+        return { type: 'schedule', recurrence: readScheduleRecord(record.values) };
+      } catch (error) {
+        throw new RecordError(record.type, [(error as Error).message]);
+      }
+    case 'pause':
+      return { type: 'pause', values: record.values };
+    case 'resume':
+      return { type: 'resume' };
+    case 'community-setting': {
+      const field = record.values.field;
+      const value = record.values.value;
+      if (!record.scope?.moderator) throw new RecordError(record.type, ['a community setting needs a verified moderator scope']);
+      if (typeof field !== 'string' || !(SETTING_FIELDS as readonly string[]).includes(field)) throw new RecordError(record.type, [`unknown field ${String(field)}`]);
+      if (value === null || value === undefined) throw new RecordError(record.type, ['no value']);
+      return { type: 'community-setting', field: field as SettingField, value: String(value), scope: record.scope };
     }
     default:
       throw new RecordError(record.type, ['unknown record type']);

@@ -14,9 +14,19 @@ function importsOf(dir: string): Array<{ file: string; from: string }> {
 }
 
 describe('architecture boundaries', () => {
-  it('keeps the engine free of platforms, queues and the ORM: it imports only itself and zod', () => {
-    const outside = importsOf('engine').filter((i) => !i.from.startsWith('./') && i.from !== 'zod');
+  it('keeps the engine free of platforms, queues and the ORM: it imports only itself, zod and the pure domain modules', () => {
+    const pure = /^\.\.\/(schedule|community|safety)\/[a-z-]+\.js$/;
+    const outside = importsOf('engine').filter((i) => !i.from.startsWith('./') && i.from !== 'zod' && !pure.test(i.from));
     expect(outside).toEqual([]);
+  });
+
+  it('keeps the domain modules the engine reads (schedules, community settings, safety) pure: no packages but zod', () => {
+    const outside = ['schedule', 'community', 'safety']
+      .flatMap(importsOf)
+      .filter((i) => !i.from.startsWith('./') && !i.from.startsWith('../') && i.from !== 'zod' && !i.from.startsWith('node:'));
+    const reachesOut = ['schedule', 'community', 'safety'].flatMap(importsOf).filter((i) => /^\.\.\/(store|queue|db|runtime|adapters|delivery|generated)\//.test(i.from));
+    expect(outside).toEqual([]);
+    expect(reachesOut).toEqual([]);
   });
 
   it('keeps flows as data: they import only the engine\'s types', () => {

@@ -13,7 +13,7 @@ describe('consent before anything is stored', () => {
     expect(ask.messages.at(-1)?.input).toMatchObject({ kind: 'choice', options: [{ label: 'I agree' }, { label: 'Not now' }] });
     expect(d.flow).toBe('consent');
     const agreed = d.press('agree');
-    expect(agreed.actions).toEqual(['consent']);
+    expect(agreed.actions).toEqual([{ kind: 'consent' }]);
     expect(allText(agreed)).toContain('How are you doing overall');
     expect(d.flow).toBe('checkin');
   });

@@ -1,6 +1,6 @@
 import { pino } from 'pino';
 import { Writable } from 'node:stream';
-import { startTether, type Tether } from '../../src/app.js';
+import { startTether, type Tether, type TetherOptions } from '../../src/app.js';
 import type { Config } from '../../src/config/schema.js';
 import type { ConversationKey } from '../../src/store/conversation-store.js';
 import { RecordingSink } from './recording-sink.js';
@@ -13,8 +13,8 @@ export interface Harness {
   say(key: ConversationKey, line: string): Promise<void>;
 }
 
-export async function startHarness(config: Config): Promise<Harness> {
-  const sink = new RecordingSink('test');
+export async function startHarness(config: Config, options: Partial<Omit<TetherOptions, 'log'>> & { sink?: RecordingSink } = {}): Promise<Harness> {
+  const sink = options.sink ?? new RecordingSink('test');
   const logs: string[] = [];
   const stream = new Writable({
     write(chunk, _enc, done) {
@@ -23,7 +23,7 @@ export async function startHarness(config: Config): Promise<Harness> {
     },
   });
   const log = pino({ level: 'debug' }, stream);
-  const tether = await startTether(config, { sinks: [sink], log });
+  const tether = await startTether(config, { ...options, sinks: [sink], log });
   return {
     tether,
     sink,

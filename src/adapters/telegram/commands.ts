@@ -9,8 +9,10 @@ export function commandMenus(registry: FlowRegistry): { private: BotCommand[]; g
     { command: 'cancel', description: 'stop what we are doing, any time' },
     { command: 'start', description: 'what Tether is, and is not' },
   ];
-  // A group's menu keeps to what people reach for together; data requests belong in the private chat's menu.
-  const forGroups = flows.filter((c) => c.command !== 'mydata' && c.command !== 'forget');
+  // A group's menu keeps to what people reach for together (and moderators' /setup); personal settings and data
+  // requests belong in the private chat's menu.
+  const personal = new Set(['mydata', 'forget', 'schedule', 'pause', 'resume']);
+  const forGroups = flows.filter((c) => !personal.has(c.command));
   return { private: [...flows, ...common], groups: [...forGroups, common[0]!] };
 }
 

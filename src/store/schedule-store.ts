@@ -1,0 +1,194 @@
+import type { Database } from '../db/client.js';
+import type { PersonFacts } from '../engine/types.js';
+import type { Prisma } from '../generated/prisma/client.js';
+import { nextOccurrence, occasionName, reminderTime, type WeeklyRecurrence } from '../schedule/recurrence.js';
+import { readPauseRecord } from '../schedule/schedule-record.js';
+
+/** A transaction's client, or the database itself. */
+export type Db = Database | Prisma.TransactionClient;
+
+type ScheduleRow = {
+  id: string;
+  days: number;
+  minuteOfDay: number;
+  timeZone: string;
+  quietStart: number | null;
+  quietEnd: number | null;
+  paused: boolean;
+  pausedUntil: Date | null;
+  unreachable: boolean;
+};
+
+/** A check-in or reminder whose time has come, handed to the occasion queue. */
+export interface DueOccasion {
+  readonly kind: 'checkin' | 'reminder';
+  readonly scheduleId: string;
+  readonly conversationId: string;
+  readonly flowId: string;
+  readonly occasion: string;
+  readonly dueAt: number;
+}
+
+export function recurrenceOf(row: Pick<ScheduleRow, 'days' | 'minuteOfDay' | 'timeZone' | 'quietStart' | 'quietEnd'>): WeeklyRecurrence {
+  return {
+    days: row.days,
+    minuteOfDay: row.minuteOfDay,
+    timeZone: row.timeZone,
+    quiet: row.quietStart !== null && row.quietEnd !== null ? { start: row.quietStart, end: row.quietEnd } : null,
+  };
+}
+
+/** The next check-in after `after`, respecting a pause; null while paused indefinitely or unreachable. */
+export function plannedRun(row: ScheduleRow, after: number): Date | null {
+  if (row.unreachable || (row.paused && !row.pausedUntil)) return null;
+  const from = Math.max(after, row.pausedUntil ? row.pausedUntil.getTime() - 1 : 0);
+  const next = nextOccurrence(recurrenceOf(row), from);
+  return next === null ? null : new Date(next);
+}
+
+/**
+ * People's schedules in Postgres, the source of truth. Redis only ever holds occasions claimed here for the next
+ * minute; a claimed occasion that was not sent within `staleMs` (Redis emptied, a process died) is claimed again,
+ * and the conversation's processed-event key makes sure it is still sent once.
+ */
+export class ScheduleStore {
+  constructor(private readonly db: Database) {}
+
+  /** Creates or replaces the person's schedule (from /schedule), delivering to `conversationId`. */
+  static async save(tx: Db, personId: string, conversationId: string, r: WeeklyRecurrence, now: number): Promise<void> {
+    const fields = {
+      conversationId,
+      days: r.days,
+      minuteOfDay: r.minuteOfDay,
+      timeZone: r.timeZone,
+      quietStart: r.quiet?.start ?? null,
+      quietEnd: r.quiet?.end ?? null,
+      paused: false,
+      pausedUntil: null,
+      unreachable: false,
+      queuedAt: null,
+      reminderAt: null,
+      reminderOccasion: null,
+      reminderQueuedAt: null,
+    };
+    const nextRunAt = plannedRun({ id: '', ...fields }, now);
+    await tx.schedule.upsert({ where: { personId }, create: { personId, ...fields, nextRunAt }, update: { ...fields, nextRunAt } });
+  }
+
+  static async pause(tx: Db, personId: string, values: Parameters<typeof readPauseRecord>[0], now: number): Promise<void> {
+    const row = await tx.schedule.findUnique({ where: { personId } });
+    if (!row) return;
+    const until = readPauseRecord(values, row.timeZone, now);
+    const paused = { ...row, paused: true, pausedUntil: until === null ? null : new Date(until) };
+    await tx.schedule.update({
+      where: { id: row.id },
+      data: { paused: true, pausedUntil: paused.pausedUntil, nextRunAt: plannedRun(paused, now), queuedAt: null, reminderAt: null, reminderQueuedAt: null },
+    });
+  }
+
+  static async resume(tx: Db, personId: string, now: number): Promise<void> {
+    const row = await tx.schedule.findUnique({ where: { personId } });
+    if (!row) return;
+    const resumed = { ...row, paused: false, pausedUntil: null, unreachable: false };
+    await tx.schedule.update({ where: { id: row.id }, data: { paused: false, pausedUntil: null, unreachable: false, nextRunAt: plannedRun(resumed, now), queuedAt: null } });
+  }
+
+  static async factsOf(db: Db, personId: string, now: number): Promise<PersonFacts> {
+    const row = await db.schedule.findUnique({ where: { personId }, select: { paused: true, pausedUntil: true, unreachable: true } });
+    return factsFrom(row, now);
+  }
+
+  /**
+   * Claims what is due before `horizon` (check-ins and reminders) and not already claimed since `staleBefore`, in one
+   * statement each, so two processes never claim the same row.
+   */
+  async claimDue(horizon: number, now: number, staleBefore: number, limit = 50_000): Promise<DueOccasion[]> {
+    const checkins = await this.db.$queryRaw<Array<{ id: string; conversationId: string; flowId: string; nextRunAt: Date; timeZone: string }>>`
+      WITH due AS (
+        SELECT "id" FROM "Schedule"
+         WHERE "nextRunAt" <= ${new Date(horizon)} AND ("queuedAt" IS NULL OR "queuedAt" < ${new Date(staleBefore)})
+         ORDER BY "nextRunAt" LIMIT ${limit} FOR UPDATE SKIP LOCKED)
+      UPDATE "Schedule" s SET "queuedAt" = ${new Date(now)} FROM due WHERE s."id" = due."id"
+      RETURNING s."id", s."conversationId", s."flowId", s."nextRunAt", s."timeZone"`;
+    const reminders = await this.db.$queryRaw<Array<{ id: string; conversationId: string; flowId: string; reminderAt: Date; reminderOccasion: string }>>`
+      WITH due AS (
+        SELECT "id" FROM "Schedule"
+         WHERE "reminderAt" <= ${new Date(horizon)} AND ("reminderQueuedAt" IS NULL OR "reminderQueuedAt" < ${new Date(staleBefore)})
+         ORDER BY "reminderAt" LIMIT ${limit} FOR UPDATE SKIP LOCKED)
+      UPDATE "Schedule" s SET "reminderQueuedAt" = ${new Date(now)} FROM due WHERE s."id" = due."id"
+      RETURNING s."id", s."conversationId", s."flowId", s."reminderAt", s."reminderOccasion"`;
+    return [
+      ...checkins.map((r) => ({
+        kind: 'checkin' as const,
+        scheduleId: r.id,
+        conversationId: r.conversationId,
+        flowId: r.flowId,
+        occasion: occasionName(r, r.nextRunAt.getTime()),
+        dueAt: r.nextRunAt.getTime(),
+      })),
+      ...reminders.map((r) => ({
+        kind: 'reminder' as const,
+        scheduleId: r.id,
+        conversationId: r.conversationId,
+        flowId: r.flowId,
+        occasion: r.reminderOccasion,
+        dueAt: r.reminderAt.getTime(),
+      })),
+    ];
+  }
+
+  /** Whether the occasion is still the one the schedule waits for (a changed or paused schedule drops it). */
+  async isCurrent(due: DueOccasion): Promise<boolean> {
+    const row = await this.db.schedule.findUnique({ where: { id: due.scheduleId }, select: { nextRunAt: true, reminderAt: true, reminderOccasion: true } });
+    if (!row) return false;
+    if (due.kind === 'checkin') return row.nextRunAt?.getTime() === due.dueAt;
+    return row.reminderOccasion === due.occasion && row.reminderAt?.getTime() === due.dueAt;
+  }
+
+  /** After a check-in was handled: plan the next one and this one's single reminder. */
+  async completed(due: DueOccasion, reminderDelayMs: number): Promise<void> {
+    const row = await this.db.schedule.findUnique({ where: { id: due.scheduleId } });
+    if (!row) return;
+    if (due.kind === 'reminder') {
+      await this.db.schedule.updateMany({ where: { id: row.id, reminderOccasion: due.occasion }, data: { reminderAt: null, reminderQueuedAt: null } });
+      return;
+    }
+    const reminder = reminderDelayMs > 0 ? reminderTime(recurrenceOf(row), due.dueAt, reminderDelayMs) : null;
+    await this.db.schedule.updateMany({
+      where: { id: row.id, nextRunAt: new Date(due.dueAt) },
+      data: {
+        nextRunAt: plannedRun(row, due.dueAt),
+        lastOccasion: due.occasion,
+        queuedAt: null,
+        reminderAt: reminder === null ? null : new Date(reminder),
+        reminderOccasion: reminder === null ? null : due.occasion,
+        reminderQueuedAt: null,
+      },
+    });
+  }
+
+  /** The platform cannot reach the person: their check-ins stop until they write again. */
+  async pauseUnreachable(conversationId: string): Promise<void> {
+    await this.db.schedule.updateMany({ where: { conversationId }, data: { unreachable: true, nextRunAt: null, queuedAt: null, reminderAt: null } });
+  }
+
+  /** They wrote again: check-ins that stopped only because they could not be reached start again. */
+  static async liftUnreachable(db: Db, personId: string, now: number): Promise<void> {
+    const row = await db.schedule.findUnique({ where: { personId } });
+    if (!row?.unreachable) return;
+    const lifted = { ...row, unreachable: false };
+    await db.schedule.update({ where: { id: row.id }, data: { unreachable: false, nextRunAt: plannedRun(lifted, now), queuedAt: null } });
+  }
+
+  /** Forgets every claim, so the next sweep hands everything due to the queue again (start-up after Redis was emptied). */
+  async releaseClaims(): Promise<number> {
+    const a = await this.db.schedule.updateMany({ where: { queuedAt: { not: null } }, data: { queuedAt: null } });
+    const b = await this.db.schedule.updateMany({ where: { reminderQueuedAt: { not: null } }, data: { reminderQueuedAt: null } });
+    return a.count + b.count;
+  }
+}
+
+export function factsFrom(row: { paused: boolean; pausedUntil: Date | null; unreachable: boolean } | null, now: number): PersonFacts {
+  if (!row) return { scheduled: false, paused: false };
+  return { scheduled: true, paused: row.paused && (!row.pausedUntil || row.pausedUntil.getTime() > now) };
+}
