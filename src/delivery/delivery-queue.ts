@@ -116,8 +116,9 @@ export interface DeliveryWorkerOptions {
 const UNPACED: Pace = { max: 1_000_000, duration: 1_000 };
 
 /**
- * One worker per platform. It starts deliveries no faster than the platform's overall pace (BullMQ's limiter, shared
- * by every worker on the queue), spaces deliveries into one group chat with a sliding window in Redis, and:
+ * One worker per platform. It sends messages no faster than the platform's overall pace (BullMQ's limiter, shared by
+ * every worker on the queue; a job's messages go to the sink one at a time, each taking a slot), spaces deliveries
+ * into one group chat with a sliding window in Redis (per job: group posts are one message), and:
  * - on a 429 (`RateLimitedError`), pauses the whole platform queue for the advised time and puts the job back
  *   without using up one of its attempts;
  * - on `RecipientUnreachableError`, calls `onUnreachable` and completes the job (no retry);
@@ -149,21 +150,32 @@ export function startDeliveryWorkers(
           throw new DelayedError();
         }
       }
-      try {
-        await sink.deliver(target, messages);
-      } catch (error) {
-        if (error instanceof RateLimitedError) {
-          const retryAfterMs = Math.max(1, Math.ceil(error.retryAfterMs));
-          log.warn({ platform, key, error: error.name, retryAfterMs }, 'delivery: platform rate limit, queue paused');
-          await queue.rateLimit(retryAfterMs);
+      // The limiter counts jobs, the platform counts messages. The fetch that started this job paid for its first
+      // message; each later one takes a slot of its own, and with none left the job goes back to the head of the
+      // queue. Progress is kept, so neither that nor a retry sends a message twice.
+      const from = typeof job.progress === 'number' ? job.progress : 0;
+      for (let i = from; i < messages.length; i++) {
+        if (i > from && (await takeSlot(connection, queue.toKey('limiter'), pace)) > 0) {
+          await job.updateProgress(i);
           throw Worker.RateLimitError();
         }
-        if (error instanceof RecipientUnreachableError) {
-          log.info({ platform, key, error: error.name }, 'delivery: recipient unreachable, not retrying');
-          await options.onUnreachable(platform, target);
-          return;
+        try {
+          await sink.deliver(target, [messages[i]!]);
+        } catch (error) {
+          if (i > from) await job.updateProgress(i);
+          if (error instanceof RateLimitedError) {
+            const retryAfterMs = Math.max(1, Math.ceil(error.retryAfterMs));
+            log.warn({ platform, key, error: error.name, retryAfterMs }, 'delivery: platform rate limit, queue paused');
+            await queue.rateLimit(retryAfterMs);
+            throw Worker.RateLimitError();
+          }
+          if (error instanceof RecipientUnreachableError) {
+            log.info({ platform, key, error: error.name }, 'delivery: recipient unreachable, not retrying');
+            await options.onUnreachable(platform, target);
+            return;
+          }
+          throw error;
         }
-        throw error;
       }
     };
 
@@ -191,6 +203,26 @@ export function startDeliveryWorkers(
     },
   };
 }
+
+/**
+ * Takes one slot of the BullMQ limiter for a message after a job's first, the way BullMQ's own `moveToActive` does
+ * (a counter whose window starts at its first increment). Returns 0 when taken, else the milliseconds until the
+ * window ends. A manual rate limit (after a 429) fills the counter, so it holds these messages back too.
+ */
+async function takeSlot(redis: Redis, limiterKey: string, pace: Pace): Promise<number> {
+  return Number(await redis.eval(TAKE_SLOT_SCRIPT, 1, limiterKey, pace.max, pace.duration));
+}
+
+const TAKE_SLOT_SCRIPT = `
+local count = tonumber(redis.call('GET', KEYS[1]) or '0')
+if count >= tonumber(ARGV[1]) then
+  local pttl = redis.call('PTTL', KEYS[1])
+  if pttl > 0 then return pttl end
+  redis.call('DEL', KEYS[1])
+end
+if redis.call('INCR', KEYS[1]) == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+return 0
+`;
 
 /**
  * Reserves send times into one group chat so that no window of `limit.windowMs` holds more than `limit.max` of them.

@@ -41,7 +41,7 @@ export function limitsFor(platform: string, overrides: Readonly<Record<string, P
  * How much later than its slot one message may reach the platform, relative to the others, without the platform ever
  * seeing more than its limit in a sliding window (network and event-loop jitter).
  */
-export const PACE_JITTER_MS = Number(process.env.PROBE_J ?? 10);
+export const PACE_JITTER_MS = 10;
 
 /** A BullMQ worker limiter: at most `max` jobs start in each fixed window of `duration` ms. */
 export interface Pace {

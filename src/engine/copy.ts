@@ -51,6 +51,11 @@ export const copy = {
   moderatorsOnly: md(
     "That one is for a community's moderators. If you moderate a group or server, run /setup there and I'll check with the platform and open the settings for you.",
   ),
+  notModerator: md("Only this community's moderators can change its settings. If something here could be better, a moderator would like to hear it."),
+  setupInPrivate: md("Let's do the settings privately, so the group isn't flooded with them. Tap the button below."),
+  setupButton: 'Open the settings',
+  setupInGroupOnly: md('Run /setup inside the group or server you moderate, and I will check your rights there and open the settings.'),
+  notAMember: md("That group check-in belongs to a group you're not in, so I can't count you there. /checkin is always here for you privately."),
   scheduledIntro: md("Hi, it's your check-in time. Only if you feel like it: a few quick questions, and /cancel skips today."),
   reminder: md('A gentle nudge: your check-in is still here whenever you want it. No pressure at all; /cancel lets it go for today.'),
   textOnly: md("I can only read text messages for now. Type your answer, or send /help to see what we can do."),

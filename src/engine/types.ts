@@ -181,6 +181,8 @@ export interface PersonFacts {
   readonly scheduled: boolean;
   /** Their scheduled check-ins are paused. */
   readonly paused: boolean;
+  /** This is a whole channel's shared exercise (group breathing), not one person's conversation. */
+  readonly group?: boolean;
 }
 
-export const FACTS = ['scheduled', 'paused'] as const satisfies readonly (keyof PersonFacts)[];
+export const FACTS = ['scheduled', 'paused', 'group'] as const satisfies readonly (keyof PersonFacts)[];

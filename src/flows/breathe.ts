@@ -12,7 +12,7 @@ function dots(round: number, rounds: number): string {
   return '●'.repeat(round) + '○'.repeat(rounds - round);
 }
 
-function rounds(prefix: string, count: number, phases: readonly { id: string; text: string; seconds: number }[], after: string): StepDefinition[] {
+function rounds(prefix: string, count: number, phases: readonly { id: string; text: string; seconds: number }[], after: StepDefinition['next']): StepDefinition[] {
   const steps: StepDefinition[] = [];
   for (let round = 1; round <= count; round++) {
     for (const phase of phases) {
@@ -28,6 +28,9 @@ function rounds(prefix: string, count: number, phases: readonly { id: string; te
   steps[steps.length - 1] = { ...steps[steps.length - 1]!, next: after } as StepDefinition;
   return steps;
 }
+
+/** Alone, a question about how it went; in a channel, a closing word for everyone and no question. */
+const afterwards: StepDefinition['next'] = [{ if: { fact: 'group' }, to: 'group-after' }, { to: 'after' }];
 
 export const breathe = {
   id: 'breathe',
@@ -64,7 +67,7 @@ export const breathe = {
         { id: 'out', text: '*Breathe out* slowly… 1, 2, 3, 4', seconds: 4 },
         { id: 'rest', text: '*Rest* before the next breath… 1, 2, 3, 4', seconds: 4 },
       ],
-      'after',
+      afterwards,
     ),
     {
       id: 'paced-intro',
@@ -80,7 +83,7 @@ export const breathe = {
         { id: 'in', text: '*Breathe in*… 1, 2, 3, 4', seconds: 4 },
         { id: 'out', text: '*Breathe out*, long and slow… 1, 2, 3, 4, 5, 6', seconds: 6 },
       ],
-      'after',
+      afterwards,
     ),
     {
       id: 'after',
@@ -91,6 +94,15 @@ export const breathe = {
         { id: 'same', label: 'About the same', next: 'same' },
         { id: 'worse', label: 'Worse', next: 'worse' },
       ],
+    },
+    {
+      id: 'group-after',
+      kind: 'say',
+      slot: 'exercise',
+      say:
+        'Well done, everyone. Let your breathing find its own pace again.\n\n' +
+        'If you would like to talk about how it went, /checkin opens a private check-in with me.',
+      next: 'end',
     },
     {
       id: 'calmer',

@@ -4,8 +4,10 @@ import type { FlowRegistry } from '../engine/flow.js';
 import type { TextScreen } from '../engine/text-gate.js';
 import type { EngineSettings, InboundEvent, OutboundMessage, PendingTimer, Transition } from '../engine/types.js';
 import type { ConversationKey, ConversationStore, StoredConversation } from '../store/conversation-store.js';
+import type { CommunitySettings } from '../store/community-store.js';
 import { BoundedMap } from '../lib/bounded-map.js';
 import { KeyedLock } from './keyed-lock.js';
+import { isGroupMember } from './group-member.js';
 import type { Logger } from './logger.js';
 import { RecipientUnreachableError, type DeliveryTarget, type MessageSink, type TimerScheduler } from './ports.js';
 import { plain } from '../engine/rich-text.js';
@@ -28,7 +30,11 @@ export interface RuntimeDeps {
   /** Where messages nobody is waiting for (scheduled check-ins, reminders) go: a paced queue (see src/delivery). */
   readonly outbox?: Outbox;
   /** What moderators read about their community (for the settings flow's overview and change log). */
-  readonly communities?: { overview(community: string): Promise<string>; audit(community: string): Promise<string> };
+  readonly communities?: {
+    overview(community: string): Promise<string>;
+    audit(community: string): Promise<string>;
+    settings(community: string): Promise<CommunitySettings | undefined>;
+  };
 }
 
 /** A paced, deduplicating queue of proactive messages. */
@@ -119,6 +125,11 @@ export class ConversationRuntime {
       const conversation = await this.load({ key }, true);
       if (conversation) await this.stopConversation(conversation);
     });
+  }
+
+  /** A community's settings (`telegram:-100…`, `discord:…`), if its moderators configured anything. */
+  async communitySettings(community: string): Promise<CommunitySettings | undefined> {
+    return this.deps.communities?.settings(community);
   }
 
   /** Whether this person has talked to Tether on this platform before. */
@@ -274,7 +285,7 @@ export class ConversationRuntime {
     return {
       now: this.clock(),
       consented: conversation.consented,
-      facts: conversation.facts,
+      facts: isGroupMember(conversation.userId) ? { ...conversation.facts, group: true } : conversation.facts,
       ...(this.deps.varsFor ? { vars: this.deps.varsFor(conversation) } : {}),
       registry: this.deps.registry,
       settings: this.deps.settings,

@@ -10,14 +10,15 @@ import { createRedis } from '../../src/queue/redis.js';
 import { RecipientUnreachableError, type DeliveryTarget, type MessageSink } from '../../src/runtime/ports.js';
 import { createTestEnvironment, eventually, type TestEnvironment } from '../helpers/environment.js';
 
-/** A platform that records each delivery and each try, and fails the first tries as told. */
+/** A platform that records each delivery and each try, and fails tries as told. */
 class ScriptedSink implements MessageSink {
   readonly delivered: Array<{ chatId: string; text: string; at: number }> = [];
   readonly tries: number[] = [];
 
   constructor(
     readonly platform: string,
-    private readonly failures: Array<() => Error> = [],
+    /** For each try in turn: an error to throw, or null to succeed. */
+    private readonly failures: Array<(() => Error) | null> = [],
   ) {}
 
   async deliver(target: DeliveryTarget, messages: readonly OutboundMessage[]): Promise<void> {
@@ -140,6 +141,25 @@ describe('delivery queue with real Redis and BullMQ', () => {
     expect(sink.tries).toHaveLength(3);
     // Exponential backoff: 50 ms, then 100 ms.
     expect(sink.tries[2]! - sink.tries[1]!).toBeGreaterThanOrEqual(90);
+  });
+
+  it('paces messages rather than jobs, and resumes a half-sent job without sending a message twice', async () => {
+    const failure = () => new TransientDeliveryError('multi', new Error('socket hang up'));
+    const sink = new ScriptedSink('multi', [null, failure]);
+    // One message per window of about 100 ms (3 in any 310 ms).
+    start([sink], { limits: { multi: { overall: { max: 3, windowMs: 300 } } } });
+    const texts = (who: string) => ['first', 'second', 'third'].map((t) => ({ text: [{ text: `${who} ${t}` }] }));
+    await queue({ backoffMs: 50 }).enqueue([
+      { platform: 'multi', target: target('a'), messages: texts('a'), key: 'checkin:a' },
+      { platform: 'multi', target: target('b'), messages: texts('b'), key: 'checkin:b' },
+    ]);
+    await eventually(() => (sink.delivered.length >= 6 ? true : undefined), 8_000, () => `6 messages, got ${sink.delivered.length}`);
+    await sleep(300);
+
+    expect(sink.delivered).toHaveLength(6);
+    for (const who of ['a', 'b']) expect(sink.texts().filter((t) => t.startsWith(who))).toEqual(texts(who).map((m) => m.text[0]!.text));
+    const times = sink.delivered.map((d) => d.at);
+    for (let i = 1; i < times.length; i++) expect(times[i]! - times[i - 1]!).toBeGreaterThanOrEqual(90);
   });
 
   it('paces deliveries into one group chat, and does not hold up other chats meanwhile', async () => {

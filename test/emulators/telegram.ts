@@ -54,6 +54,8 @@ export class TelegramEmulator {
   private readonly faults: PendingFault[] = [];
   private readonly replay: unknown[] = [];
   private duplicateNext = false;
+  /** Group membership as getChatMember reports it ("chat:user" → status); "member" by default. */
+  private readonly members = new Map<string, string>();
   private stopped = false;
   private webhook: { url: string; secret: string | undefined } | undefined;
 
@@ -112,6 +114,11 @@ export class TelegramEmulator {
     return this.calls.filter((c) => c.method === method);
   }
 
+  /** What getChatMember says of `userId` in `chatId` ("administrator", "creator", "left", …). */
+  setMember(chatId: number, userId: number, status: string): void {
+    this.members.set(`${chatId}:${userId}`, status);
+  }
+
   waitForCall(predicate: (c: RecordedCall) => boolean, timeoutMs = 10_000): Promise<RecordedCall> {
     return eventually(() => this.calls.find(predicate), timeoutMs, 'a Bot API call');
   }
@@ -161,6 +168,13 @@ export class TelegramEmulator {
       return send(res, 200, body);
     }
     if (method === 'getUpdates') return this.getUpdates(match[1]!, payload, res);
+    if (method === 'getChatMember') {
+      // The emulator has no group roles: the test says who is an administrator.
+      const status = this.members.get(`${String(payload.chat_id)}:${String(payload.user_id)}`) ?? 'member';
+      const body = { ok: true, result: { status, user: { id: Number(payload.user_id), is_bot: false, first_name: 'Member' } } };
+      this.calls.push({ method, payload, status: 200, body });
+      return send(res, 200, body);
+    }
     if (method === 'sendDocument') {
       // The emulator has no files: answer like Telegram, and keep the upload (multipart) for the test to read.
       const chatId = /name="chat_id"\r\n\r\n([^\r]+)/.exec(raw)?.[1] ?? '';

@@ -1,4 +1,4 @@
-import { SlashCommandBuilder, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import { InteractionContextType, SlashCommandBuilder, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import type { FlowRegistry } from '../../engine/flow.js';
 
 /**
@@ -8,6 +8,9 @@ import type { FlowRegistry } from '../../engine/flow.js';
 export function slashCommands(registry: FlowRegistry): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
   const commands = [...registry.byCommand.values()].map((flow) => {
     const builder = new SlashCommandBuilder().setName(flow.command!).setDescription(clip(flow.summary));
+    // In servers only. Not hidden by default permissions: a configured moderator role may lack Manage Server, so
+    // rights are checked when it runs.
+    if (flow.moderators) builder.setContexts(InteractionContextType.Guild);
     const first = flow.steps[0];
     if (first?.kind === 'choice' && first.options.length <= 25) {
       builder.addStringOption((o) =>

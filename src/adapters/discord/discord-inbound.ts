@@ -3,6 +3,7 @@ import {
   DiscordAPIError,
   MessageFlags,
   ModalBuilder,
+  PermissionFlagsBits,
   RESTJSONErrorCodes,
   Routes,
   TextInputBuilder,
@@ -23,7 +24,9 @@ import type { ConversationKey } from '../../store/conversation-store.js';
 import { textToEvent } from '../shared/inbound-text.js';
 import { engineCommandName } from './commands.js';
 import { decodeCustomId, encodeCustomId } from './custom-id.js';
-import { DISCORD, dmChat, ephemeralChat, type DiscordSink } from './discord-sink.js';
+import { DISCORD, channelChat, dmChat, ephemeralChat, type DiscordSink } from './discord-sink.js';
+import { communityKey } from '../../store/community-store.js';
+import { groupMember } from '../../runtime/group-member.js';
 import { richTextToMarkdown } from './render.js';
 
 const noMentions = { parse: [] as [] };
@@ -59,6 +62,55 @@ export function attachDiscordInbound(client: Client, runtime: ConversationRuntim
       args: interaction.options.getString('choice') ?? '',
     };
     const dedup = { dedupKey: `${DISCORD}:i:${interaction.id}`, locale: interaction.locale };
+    const flow = runtime.registry.byCommand.get(event.name);
+    if (flow?.moderators) return openSettings(interaction, event.name);
+    if (interaction.inGuild() && event.name === 'breathe' && (await groupBreathingAllowed(interaction.guildId))) {
+      // One shared exercise in the channel, one message that changes; the rhythm is chosen in the command or is the slow one.
+      await interaction.deferReply();
+      const chat = channelChat(interaction.channelId);
+      sink.bindInteraction(chat, interaction.token, { placeholder: true, ephemeral: false });
+      const rhythm = event.args === 'box' ? 'box' : 'paced';
+      await runtime.dispatch({ key: key(chat, groupMember(interaction.channelId)) }, { type: 'command', name: 'breathe', args: rhythm }, dedup);
+      return;
+    }
+    await runPrivately(interaction, event, dedup);
+  }
+
+  async function groupBreathingAllowed(guildId: string): Promise<boolean> {
+    const settings = await runtime.communitySettings(communityKey(DISCORD, guildId));
+    return Boolean(settings?.groupBreathing && settings.exercises.includes('breathe'));
+  }
+
+  /** /setup: for people who can manage the server, or hold the community's moderator role; privately, with modals for text. */
+  async function openSettings(interaction: ChatInputCommandInteraction, name: string): Promise<void> {
+    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    if (!interaction.inGuild()) {
+      await interaction.editReply({ content: richTextToMarkdown(copy.setupInGroupOnly), allowedMentions: noMentions });
+      return;
+    }
+    const community = communityKey(DISCORD, interaction.guildId);
+    const settings = await runtime.communitySettings(community);
+    const roles = interaction.member.roles;
+    const roleIds = Array.isArray(roles) ? roles : [...roles.cache.keys()];
+    const moderator =
+      Boolean(interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) ||
+      (settings?.moderatorRoleId !== undefined && settings.moderatorRoleId !== null && roleIds.includes(settings.moderatorRoleId));
+    if (!moderator) {
+      await interaction.editReply({ content: richTextToMarkdown(copy.notModerator), allowedMentions: noMentions });
+      return;
+    }
+    const chat = ephemeralChat(interaction.guildId, interaction.user.id);
+    sink.bindInteraction(chat, interaction.token, { placeholder: true, ephemeral: true });
+    const scope = { community, moderator: true, channel: channelChat(interaction.channelId) };
+    await runtime.dispatch({ key: key(chat, interaction.user.id) }, { type: 'command', name, scope }, { dedupKey: `${DISCORD}:i:${interaction.id}`, locale: interaction.locale });
+  }
+
+  /** A flow for one person: in DMs, or (in a server, DMs closed) in replies only they see. */
+  async function runPrivately(
+    interaction: ChatInputCommandInteraction | ButtonInteraction,
+    event: InboundEvent,
+    dedup: { dedupKey: string; locale: string },
+  ): Promise<void> {
     if (!interaction.inGuild()) {
       await interaction.deferReply();
       sink.bindInteraction(dmChat(interaction.channelId), interaction.token, { placeholder: true, ephemeral: false });
@@ -110,6 +162,12 @@ export function attachDiscordInbound(client: Client, runtime: ConversationRuntim
           ),
         );
       await interaction.showModal(modal);
+      return;
+    }
+    if (id.kind === 'group-checkin') {
+      if (!interaction.inGuild() || !interaction.isButton()) return;
+      const scope = { community: communityKey(DISCORD, interaction.guildId), occasion: id.occasion };
+      await runPrivately(interaction, { type: 'command', name: 'checkin', scope }, { dedupKey: `${DISCORD}:i:${interaction.id}`, locale: interaction.locale });
       return;
     }
     if (id.kind !== 'choice') return;

@@ -29,8 +29,12 @@ const unreachableCodes = new Set<number>([
   RESTJSONErrorCodes.UnknownInteraction,
 ]);
 
-/** Chat ids: a DM channel, or a person's ephemeral conversation in a server (when their DMs are closed). */
+/**
+ * Chat ids: a DM channel, a person's ephemeral conversation in a server (when their DMs are closed), or a server
+ * channel (group check-in posts, a shared breathing exercise).
+ */
 export const dmChat = (channelId: string) => `dm:${channelId}`;
+export const channelChat = (channelId: string) => `ch:${channelId}`;
 export const ephemeralChat = (guildId: string, userId: string) => `eph:${guildId}:${userId}`;
 
 /**
@@ -104,7 +108,7 @@ export class DiscordSink implements MessageSink {
         return { kind: 'webhook', token: context.token, messageId: msg.id };
       }
     }
-    if (chatId.startsWith('dm:')) {
+    if (chatId.startsWith('dm:') || chatId.startsWith('ch:')) {
       const channelId = chatId.slice(3);
       const msg = (await this.rest.post(Routes.channelMessages(channelId), { body, ...files })) as { id: string };
       return { kind: 'channel', channelId, messageId: msg.id };

@@ -32,7 +32,12 @@ export function richTextToMarkdown(text: RichText): string {
 
 export function renderForDiscord(message: OutboundMessage, textMode: TextMode): DiscordMessage {
   const content = richTextToMarkdown(message.text) + (message.input ? hint(message.input, textMode) : '');
-  return { content: content.slice(0, 2000), components: message.input ? componentsFor(message.input, textMode) : [] };
+  const components = message.input
+    ? componentsFor(message.input, textMode)
+    : message.invite
+      ? [row(new ButtonBuilder().setCustomId(encodeCustomId({ kind: 'group-checkin', occasion: message.invite.occasion })).setLabel(message.invite.label).setStyle(ButtonStyle.Primary))]
+      : [];
+  return { content: content.slice(0, 2000), components };
 }
 
 function hint(input: PromptInput, textMode: TextMode): string {

@@ -24,9 +24,14 @@ export function richTextToHtml(text: RichText): string {
     .join('');
 }
 
-export function renderForTelegram(message: OutboundMessage): TelegramMessage {
+/** `inviteLink` turns a group check-in post's invite into the deep link that opens the private check-in. */
+export function renderForTelegram(message: OutboundMessage, inviteLink?: (occasion: string) => string): TelegramMessage {
   const html = richTextToHtml(message.text) + (message.input ? hint(message.input) : '');
-  const keyboard = message.input ? keyboardFor(message.input) : undefined;
+  const keyboard = message.input
+    ? keyboardFor(message.input)
+    : message.invite && inviteLink
+      ? { inline_keyboard: [[{ text: message.invite.label, url: inviteLink(message.invite.occasion) }]] }
+      : undefined;
   return keyboard ? { html, keyboard } : { html };
 }
 

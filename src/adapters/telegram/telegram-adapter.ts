@@ -41,6 +41,7 @@ export class TelegramAdapter implements PlatformAdapter {
   async start(runtime: ConversationRuntime, http: HttpServer): Promise<void> {
     const { log } = this.options;
     await this.bot.init();
+    this.sink.username = this.bot.botInfo.username;
     this.bot.use(sequentialize((ctx) => ctx.chat?.id.toString()));
     this.bot.use(telegramInbound(runtime, this.sink, log));
     this.bot.catch((err) => {

@@ -8,6 +8,9 @@ import { textToEvent } from '../shared/inbound-text.js';
 import { decodeCallback } from './callback-data.js';
 import { richTextToHtml } from './render.js';
 import { TELEGRAM, type TelegramSink } from './telegram-sink.js';
+import { decodeDeepLink, encodeDeepLink, type DeepLink } from './deep-links.js';
+import { communityKey } from '../../store/community-store.js';
+import { groupMember } from '../../runtime/group-member.js';
 
 /**
  * Inbound: Telegram updates → the engine's events. Private chats run flows; groups only ever get a pointer to the
@@ -25,8 +28,44 @@ export function telegramInbound(runtime: ConversationRuntime, sink: TelegramSink
   const groups = inbound.chatType(['group', 'supergroup']);
 
   privateChat.on('message:text', async (ctx) => {
-    await runtime.dispatch({ key: keyOf(ctx) }, textToEvent(ctx.message.text, ctx.me.username), dedup(ctx));
+    const event = textToEvent(ctx.message.text, ctx.me.username);
+    const link = event.type === 'command' && event.name === 'start' ? decodeDeepLink(event.args?.trim() ?? '') : undefined;
+    if (link) return openDeepLink(ctx, link);
+    if (event.type === 'command' && event.name === 'setup') {
+      await ctx.reply(richTextToHtml(copy.setupInGroupOnly), { parse_mode: 'HTML' });
+      return;
+    }
+    await runtime.dispatch({ key: keyOf(ctx) }, event, dedup(ctx));
   });
+
+  /** A moderator's settings, or a group check-in answered privately: rights and membership are checked with Telegram first. */
+  async function openDeepLink(ctx: Context, link: DeepLink): Promise<void> {
+    const status = await memberStatus(ctx, link.chatId, ctx.from!.id);
+    const community = communityKey(TELEGRAM, link.chatId);
+    if (link.kind === 'setup') {
+      if (status !== 'creator' && status !== 'administrator') {
+        await ctx.reply(richTextToHtml(copy.notModerator), { parse_mode: 'HTML' });
+        return;
+      }
+      const scope = { community, moderator: true, channel: link.chatId };
+      await runtime.dispatch({ key: keyOf(ctx) }, { type: 'command', name: 'setup', scope }, dedup(ctx));
+      return;
+    }
+    if (status === undefined || status === 'left' || status === 'kicked') {
+      await ctx.reply(richTextToHtml(copy.notAMember), { parse_mode: 'HTML' });
+      return;
+    }
+    await runtime.dispatch({ key: keyOf(ctx) }, { type: 'command', name: 'checkin', scope: { community, occasion: link.occasion } }, dedup(ctx));
+  }
+
+  async function memberStatus(ctx: Context, chatId: string, userId: number): Promise<string | undefined> {
+    try {
+      return (await ctx.api.getChatMember(chatId, userId)).status;
+    } catch (error) {
+      log.warn({ err: (error as Error).message }, 'telegram: could not check a member of a group');
+      return undefined;
+    }
+  }
 
   privateChat.on('message', async (ctx) => {
     // Stickers, photos, voice: we cannot read them yet, and say so kindly.
@@ -52,14 +91,36 @@ export function telegramInbound(runtime: ConversationRuntime, sink: TelegramSink
     if (event.type !== 'command') return; // Tether does not read along in groups
     const flow = runtime.registry.byCommand.get(event.name);
     if (!flow && !['start', 'help', 'cancel'].includes(event.name)) return; // a command for another bot
+    const reply = { parse_mode: 'HTML' as const, reply_parameters: { message_id: ctx.message.message_id, allow_sending_without_reply: true } };
+    const chatId = String(ctx.chat.id);
+    if (flow?.moderators) {
+      const status = await memberStatus(ctx, chatId, ctx.from.id);
+      if (status !== 'creator' && status !== 'administrator') {
+        await ctx.reply(richTextToHtml(copy.notModerator), reply);
+        return;
+      }
+      const url = `https://t.me/${ctx.me.username}?start=${encodeDeepLink({ kind: 'setup', chatId })}`;
+      await ctx.reply(richTextToHtml(copy.setupInPrivate), { ...reply, reply_markup: { inline_keyboard: [[{ text: copy.setupButton, url }]] } });
+      return;
+    }
+    if (event.name === 'breathe' && (await groupBreathingAllowed(chatId))) {
+      // One shared exercise in the group, one message that changes; the rhythm is chosen in the command or is the slow one.
+      const rhythm = /box/i.test(event.args ?? '') ? 'box' : 'paced';
+      await runtime.dispatch({ key: { platform: TELEGRAM, chatId, userId: groupMember(chatId) } }, { type: 'command', name: 'breathe', args: rhythm }, dedup(ctx));
+      return;
+    }
     const firstTime = !(await runtime.knows(TELEGRAM, String(ctx.from.id)));
     const payload = flow?.command ?? 'help';
     await ctx.reply(richTextToHtml(copy.groupPointer(flow?.title, firstTime)), {
-      parse_mode: 'HTML',
-      reply_parameters: { message_id: ctx.message.message_id, allow_sending_without_reply: true },
+      ...reply,
       reply_markup: { inline_keyboard: [[{ text: copy.groupPointerButton, url: `https://t.me/${ctx.me.username}?start=${payload}` }]] },
     });
   });
+
+  async function groupBreathingAllowed(chatId: string): Promise<boolean> {
+    const settings = await runtime.communitySettings(communityKey(TELEGRAM, chatId));
+    return Boolean(settings?.groupBreathing && settings.exercises.includes('breathe'));
+  }
 
   inbound.on('my_chat_member', async (ctx) => {
     if (ctx.chat.type !== 'private') return;

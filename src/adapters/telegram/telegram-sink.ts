@@ -3,6 +3,7 @@ import type { OutboundMessage } from '../../engine/types.js';
 import { RecipientUnreachableError, type DeliveryTarget, type MessageSink } from '../../runtime/ports.js';
 import { BoundedMap } from '../../lib/bounded-map.js';
 import { escapeHtml, renderForTelegram, type TelegramMessage } from './render.js';
+import { encodeDeepLink } from './deep-links.js';
 
 export const TELEGRAM = 'telegram';
 
@@ -17,6 +18,9 @@ export class TelegramSink implements MessageSink {
   readonly platform = TELEGRAM;
   private readonly slots = new BoundedMap<string, number>(50_000);
   private readonly keyboards = new BoundedMap<string, { messageId: number; html: string }>(50_000);
+
+  /** The bot's username, once known: group check-in posts link to the private chat with it. */
+  username: string | undefined;
 
   constructor(private readonly api: Api) {}
 
@@ -37,7 +41,8 @@ export class TelegramSink implements MessageSink {
   }
 
   private async send(chatId: string, message: OutboundMessage): Promise<void> {
-    const rendered = renderForTelegram(message);
+    const username = this.username;
+    const rendered = renderForTelegram(message, username ? (occasion) => `https://t.me/${username}?start=${encodeDeepLink({ kind: 'group-checkin', chatId, occasion })}` : undefined);
     if (message.file) {
       const file = new InputFile(Buffer.from(message.file.content, 'utf8'), message.file.name);
       await this.api.sendDocument(chatId, file, { caption: rendered.html, parse_mode: 'HTML' });

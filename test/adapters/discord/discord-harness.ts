@@ -1,5 +1,5 @@
 import { pino } from 'pino';
-import { startTether, type Tether } from '../../../src/app.js';
+import { startTether, type Tether, type TetherOptions } from '../../../src/app.js';
 import { DiscordAdapter } from '../../../src/adapters/discord/discord-adapter.js';
 import type { Config } from '../../../src/config/schema.js';
 import { HttpServer } from '../../../src/http/http-server.js';
@@ -14,12 +14,12 @@ export interface DiscordRig {
   stop(): Promise<void>;
 }
 
-export async function startDiscordRig(config: Config): Promise<DiscordRig> {
+export async function startDiscordRig(config: Config, options: { tether?: Partial<Omit<TetherOptions, 'sinks' | 'log'>> } = {}): Promise<DiscordRig> {
   const emulator = await DiscordEmulator.start();
   const logs: string[] = [];
   const log = pino({ level: 'debug' }, { write: (line: string) => void logs.push(line) });
   const adapter = new DiscordAdapter({ token: emulator.token, applicationId: APPLICATION_ID, apiRoot: emulator.restApi, log });
-  const tether = await startTether(config, { sinks: [adapter.sink], log });
+  const tether = await startTether(config, { ...options.tether, sinks: [adapter.sink], log });
   const http = new HttpServer();
   await adapter.start(tether.runtime, http);
   return {

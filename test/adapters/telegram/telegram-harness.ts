@@ -1,5 +1,5 @@
 import { pino } from 'pino';
-import { startTether, type Tether } from '../../../src/app.js';
+import { startTether, type Tether, type TetherOptions } from '../../../src/app.js';
 import { TelegramAdapter } from '../../../src/adapters/telegram/telegram-adapter.js';
 import type { Config } from '../../../src/config/schema.js';
 import { HttpServer } from '../../../src/http/http-server.js';
@@ -15,7 +15,7 @@ export interface TelegramRig {
   stop(): Promise<void>;
 }
 
-export async function startTelegramRig(config: Config, options: { webhook?: boolean } = {}): Promise<TelegramRig> {
+export async function startTelegramRig(config: Config, options: { webhook?: boolean; tether?: Partial<Omit<TetherOptions, 'sinks' | 'log'>> } = {}): Promise<TelegramRig> {
   const emulator = await TelegramEmulator.start();
   const logs: string[] = [];
   const log = pino({ level: 'debug' }, { write: (line: string) => void logs.push(line) });
@@ -28,7 +28,7 @@ export async function startTelegramRig(config: Config, options: { webhook?: bool
     webhookSecret: options.webhook ? 'test-webhook-secret-0123456789' : undefined,
     log,
   });
-  const tether = await startTether(config, { sinks: [adapter.sink], log });
+  const tether = await startTether(config, { ...options.tether, sinks: [adapter.sink], log });
   await adapter.start(tether.runtime, http);
   return {
     emulator,

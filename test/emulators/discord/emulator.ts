@@ -14,7 +14,14 @@ import { readBody } from '../read-body.js';
 export interface EmulatedUser {
   readonly id: string;
   readonly username: string;
+  /** In the server: the member's permission bits (default: an ordinary member's, without Manage Server) and roles. */
+  readonly permissions?: string;
+  readonly roles?: readonly string[];
 }
+
+/** An ordinary member's permissions, and a server manager's (with Manage Server, 1 << 5). */
+export const MEMBER_PERMISSIONS = '1071698660928';
+export const MANAGER_PERMISSIONS = String(BigInt(MEMBER_PERMISSIONS) | 32n);
 
 export interface RecordedRest {
   readonly method: string;
@@ -64,6 +71,8 @@ export const APPLICATION_ID = '1100000000000000001';
 export const BOT_USER = { id: APPLICATION_ID, username: 'Tether', discriminator: '0', global_name: 'Tether', bot: true, avatar: null };
 export const GUILD_ID = '1200000000000000001';
 export const CHANNEL_ID = '1300000000000000001';
+/** A role in the server without Manage Server (a community may make it its moderator role). */
+export const HELPERS_ROLE_ID = '1400000000000000001';
 const snowflake = (() => {
   let n = 1_400_000_000_000_000_000n;
   return () => String(++n);
@@ -236,7 +245,10 @@ export class DiscordEmulator {
       owner_id: '1500000000000000001',
       icon: null,
       features: [],
-      roles: [{ id: GUILD_ID, name: '@everyone', permissions: '1071698660928', position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
+      roles: [
+        { id: GUILD_ID, name: '@everyone', permissions: MEMBER_PERMISSIONS, position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 },
+        { id: HELPERS_ROLE_ID, name: 'Peer helpers', permissions: MEMBER_PERMISSIONS, position: 1, color: 0, hoist: false, managed: false, mentionable: true, flags: 0 },
+      ],
       channels: [{ id: CHANNEL_ID, type: 0, name: 'check-ins', position: 0, guild_id: GUILD_ID, permission_overwrites: [] }],
       members: [{ user: BOT_USER, roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 }],
       member_count: 2,
@@ -286,7 +298,7 @@ export class DiscordEmulator {
       modal: undefined,
     };
     this.interactions.set(record.token, record);
-    const apiUser = { ...user, discriminator: '0', global_name: user.username, avatar: null };
+    const apiUser = { id: user.id, username: user.username, discriminator: '0', global_name: user.username, avatar: null };
     this.dispatch('INTERACTION_CREATE', {
       id: record.id,
       application_id: APPLICATION_ID,
@@ -301,7 +313,7 @@ export class DiscordEmulator {
             guild_id: GUILD_ID,
             guild: { id: GUILD_ID, locale: 'en-US', features: [] },
             guild_locale: 'en-US',
-            member: { user: apiUser, roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0, permissions: '1071698660928' },
+            member: { user: apiUser, roles: user.roles ?? [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0, permissions: user.permissions ?? MEMBER_PERMISSIONS },
           }
         : { user: apiUser }),
       ...(source ? { message: this.apiMessage(source) } : {}),
