@@ -20,7 +20,7 @@ import { PrismaConversationStore } from './store/prisma-store.js';
 import { CommunityStore } from './store/community-store.js';
 import { ScheduleStore } from './store/schedule-store.js';
 import { DeliveryQueue, startDeliveryWorkers } from './delivery/delivery-queue.js';
-import { OccasionQueue, startOccasionWorker, type OccasionJob } from './queue/occasion-queue.js';
+import { OccasionQueue, startOccasionWorker, type OccasionBatch } from './queue/occasion-queue.js';
 
 
 export interface Tether {
@@ -32,7 +32,7 @@ export interface Tether {
   readonly schedules: ScheduleStore;
   readonly communities: CommunityStore;
   readonly occasions: OccasionScheduler;
-  readonly occasionWorker: Worker<OccasionJob>;
+  readonly occasionWorker: Worker<OccasionBatch>;
   readonly outbox: DeliveryQueue;
   close(): Promise<void>;
 }
@@ -124,7 +124,7 @@ export async function startTether(config: Config, options: TetherOptions): Promi
     ...(options.clock ? { clock: options.clock } : {}),
   });
   const occasionWorker = startOccasionWorker(redis[3]!, config.REDIS_PREFIX, (job) => occasions.handle(job));
-  occasionWorker.on('failed', (job, err) => log.error({ err: err.message, kind: job?.data.kind }, 'occasion job failed'));
+  occasionWorker.on('failed', (job, err) => log.error({ err: err.message, occasions: job?.data.occasions.length }, 'occasion job failed'));
   await occasions.start();
 
   let closed = false;

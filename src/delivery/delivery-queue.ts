@@ -72,11 +72,13 @@ export class DeliveryQueue {
             name: 'deliver',
             data: job,
             opts: {
-              jobId: deliveryJobId(job.key),
+              // The key is remembered for 24 hours (a small Redis key), but a delivered job, and the words in
+              // it, are removed at once.
+              deduplication: { id: deliveryJobId(job.key), ttl: KEEP_FINISHED_SECONDS * 1000 },
               attempts: this.attempts,
               backoff: { type: 'exponential', delay: this.backoffMs },
-              removeOnComplete: { age: KEEP_FINISHED_SECONDS },
-              removeOnFail: { age: KEEP_FINISHED_SECONDS },
+              removeOnComplete: true,
+              removeOnFail: { count: 100 },
             },
           })),
         ),
