@@ -15,6 +15,7 @@ import type { MessageSink } from './runtime/ports.js';
 import { ConversationRuntime } from './runtime/runtime.js';
 import { crisisResourcesFor, internationalResources } from './safety/resources.js';
 import { crisisScreen } from './safety/screen.js';
+import { crisisAlert } from './community/crisis-alert.js';
 import type { StoredConversation } from './store/conversation-store.js';
 import { PrismaConversationStore } from './store/prisma-store.js';
 import { CommunityStore } from './store/community-store.js';
@@ -66,6 +67,7 @@ export async function startTether(config: Config, options: TetherOptions): Promi
   for (const r of redis) r.on('error', (err: Error) => log.warn({ err: err.message }, 'redis connection problem'));
   const scheduler = new BullTimerScheduler(redis[0]!, config.REDIS_PREFIX, options.clock);
   const store = new PrismaConversationStore(db, cipher);
+  const sinkOf = (platform: string) => options.sinks.find((s) => s.platform === platform);
   const schedules = new ScheduleStore(db);
   const communities = new CommunityStore(db);
   const outbox = new DeliveryQueue(redis[0]!, config.REDIS_PREFIX);
@@ -83,7 +85,24 @@ export async function startTether(config: Config, options: TetherOptions): Promi
     sinks: options.sinks,
     log,
     screens: options.screens ?? [crisisScreen],
-    varsFor: (conversation) => crisisVars(conversation, config.CRISIS_REGION),
+    varsFor: (conversation, communityRegion) => crisisVars(conversation, config.CRISIS_REGION, communityRegion),
+    onCrisis: async (conversation, scope) => {
+      const settings = await communities.settings(scope.community);
+      const moderators = (settings?.alertModerators ?? []).filter((m) => m !== conversation.userId);
+      if (moderators.length === 0) return;
+      // One note per person per ten minutes, however many worrying messages they send.
+      const window = Math.floor((options.clock ?? Date.now)() / 600_000);
+      const message = crisisAlert(conversation.userId, scope.channel);
+      await outbox.enqueue(
+        moderators.map((moderator) => ({
+          platform: conversation.platform,
+          target: { conversationId: '', chatId: sinkOf(conversation.platform)?.directChat?.(moderator) ?? moderator, userId: moderator },
+          messages: [message],
+          key: `crisis-alert:${conversation.personId}:${moderator}:${window}`,
+        })),
+      );
+      log.info({ platform: conversation.platform, moderators: moderators.length }, 'alerted community moderators who opted in');
+    },
     ...(options.clock ? { clock: options.clock } : {}),
   });
   const worker = startTimerWorker(redis[1]!, config.REDIS_PREFIX, async (job) => {
@@ -155,9 +174,13 @@ export async function startTether(config: Config, options: TetherOptions): Promi
   };
 }
 
-/** The crisis lines a person gets: from their locale's region, else the deployment's region, else international. */
-export function crisisVars(conversation: Pick<StoredConversation, 'locale'>, deploymentRegion: string | undefined): Record<string, string> {
-  let resources = crisisResourcesFor(conversation.locale);
+/**
+ * The crisis lines a person gets: their community's chosen region (when they act in one), else their locale's
+ * region, else the deployment's region, else international.
+ */
+export function crisisVars(conversation: Pick<StoredConversation, 'locale'>, deploymentRegion: string | undefined, communityRegion?: string): Record<string, string> {
+  let resources = crisisResourcesFor(communityRegion ?? conversation.locale);
+  if (resources === internationalResources && communityRegion) resources = crisisResourcesFor(conversation.locale);
   if (resources === internationalResources && deploymentRegion) resources = crisisResourcesFor(deploymentRegion);
   return { emergency: resources.emergency, crisisLines: resources.lines.map((l) => `• ${l}`).join('\n') };
 }

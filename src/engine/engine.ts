@@ -104,6 +104,7 @@ class Turn {
   /** Consent as it stands after this turn (it can be given during it). */
   private consented: boolean;
   private answered: { token: string; display: string } | undefined;
+  private crisis: string | undefined;
   private changed = false;
   /** Text to put in front of the next message (a hint before a re-asked question). */
   private lead: RichText | undefined;
@@ -135,6 +136,7 @@ class Turn {
       records: this.records,
       actions: this.actions,
       ...(this.answered ? { answered: this.answered } : {}),
+      ...(this.crisis ? { crisis: this.crisis } : {}),
       changed: this.changed,
     };
   }
@@ -246,6 +248,7 @@ class Turn {
     for (const m of verdict.messages ?? []) this.messages.push(m);
     const flow = verdict.flow ? this.ctx.registry.flows.get(verdict.flow) : undefined;
     if (!flow) return;
+    this.crisis = verdict.reason;
     const current = this.top();
     if (current?.flowId === flow.id) {
       // Already here: stay, and show where we are.

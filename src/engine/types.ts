@@ -10,6 +10,11 @@ export interface Span {
   readonly text: string;
   readonly bold?: true;
   readonly italic?: true;
+  /**
+   * A person or channel the platform can name its own way (Discord: a mention that pings no one; Telegram: a link to
+   * the person). `text` is what shows where a platform cannot.
+   */
+  readonly mention?: { readonly kind: 'user' | 'channel'; readonly id: string };
 }
 export type RichText = readonly Span[];
 
@@ -56,6 +61,8 @@ export interface FlowScope {
   readonly moderator?: boolean;
   readonly channel?: string;
   readonly occasion?: string;
+  /** The community's chosen region for crisis lines, if its moderators set one. */
+  readonly region?: string;
 }
 
 /** Everything that can happen to a conversation. */
@@ -162,6 +169,8 @@ export interface Transition {
   readonly actions: readonly EngineAction[];
   /** The prompt this event answered, so a platform can mark its buttons as used. */
   readonly answered?: { readonly token: string; readonly display: string };
+  /** A screen found a crisis in what the person wrote (its category): the runtime may alert a community's moderators. */
+  readonly crisis?: string;
   /** False when the event changed nothing (a duplicate timer, a stale button): nothing needs storing. */
   readonly changed: boolean;
 }

@@ -4,6 +4,8 @@ import type { OutboundMessage, TimerRequest } from '../engine/types.js';
 export interface MessageSink {
   readonly platform: string;
   deliver(target: DeliveryTarget, messages: readonly OutboundMessage[], answered?: { token: string; display: string }): Promise<void>;
+  /** The chat id of a private chat with this user, for a message they did not ask for (a moderator's alert). */
+  directChat?(userId: string): string;
 }
 
 export interface DeliveryTarget {

@@ -2,7 +2,7 @@ import { copy } from '../engine/copy.js';
 import { handleEvent } from '../engine/engine.js';
 import type { FlowRegistry } from '../engine/flow.js';
 import type { TextScreen } from '../engine/text-gate.js';
-import type { EngineSettings, InboundEvent, OutboundMessage, PendingTimer, Transition } from '../engine/types.js';
+import type { EngineSettings, FlowScope, InboundEvent, OutboundMessage, PendingTimer, Transition } from '../engine/types.js';
 import type { ConversationKey, ConversationStore, StoredConversation } from '../store/conversation-store.js';
 import type { CommunitySettings } from '../store/community-store.js';
 import { BoundedMap } from '../lib/bounded-map.js';
@@ -26,7 +26,7 @@ export interface RuntimeDeps {
   /** How many conversations are kept in memory between events. */
   readonly cacheSize?: number;
   /** Values for `{@name}` in flow texts, for a conversation (its person's crisis lines). */
-  readonly varsFor?: (conversation: StoredConversation) => Readonly<Record<string, string>>;
+  readonly varsFor?: (conversation: StoredConversation, communityRegion?: string) => Readonly<Record<string, string>>;
   /** Where messages nobody is waiting for (scheduled check-ins, reminders) go: a paced queue (see src/delivery). */
   readonly outbox?: Outbox;
   /** What moderators read about their community (for the settings flow's overview and change log). */
@@ -35,6 +35,11 @@ export interface RuntimeDeps {
     audit(community: string): Promise<string>;
     settings(community: string): Promise<CommunitySettings | undefined>;
   };
+  /**
+   * Someone acting in a community's scope wrote something the crisis screen caught: alert the moderators who opted
+   * in (never with what was written). Called after the person got their reply.
+   */
+  readonly onCrisis?: (conversation: StoredConversation, scope: FlowScope) => Promise<void>;
 }
 
 /** A paced, deduplicating queue of proactive messages. */
@@ -132,6 +137,12 @@ export class ConversationRuntime {
     return this.deps.communities?.settings(community);
   }
 
+  /** The scope of a flow started for a community, with the crisis-line region its moderators chose, if any. */
+  async scopeFor(community: string, fields: Omit<FlowScope, 'community' | 'region'> = {}): Promise<FlowScope> {
+    const region = (await this.communitySettings(community))?.crisisRegion;
+    return { community, ...fields, ...(region ? { region } : {}) };
+  }
+
   /** Whether this person has talked to Tether on this platform before. */
   knows(platform: string, userId: string): Promise<boolean> {
     return this.deps.store.knows(platform, userId);
@@ -160,7 +171,7 @@ export class ConversationRuntime {
       return { kind: 'unreachable', conversationId: conversation.id };
     }
     for (let attempt = 1; conversation && attempt <= attempts; attempt++) {
-      const transition = handleEvent(conversation.state, event, this.engineContext(conversation));
+      const transition = handleEvent(conversation.state, event, this.engineContext(conversation, event));
       if (!transition.changed && dedupKey === undefined) {
         await this.deliver(conversation, transition);
         return { kind: 'handled', conversationId: conversation.id, transition };
@@ -177,6 +188,7 @@ export class ConversationRuntime {
       if (!forgotten) this.remember(committed, 'key' in address ? address.key : undefined);
       const carriedOut = extra.length ? { ...transition, messages: beforeNextQuestion(transition.messages, extra) } : transition;
       await this.afterCommit(committed, forgotten ? { ...carriedOut, timers: [] } : carriedOut, options.paced && dedupKey !== undefined ? dedupKey : undefined);
+      if (transition.crisis) await this.alertCommunity(committed, transition);
       return { kind: 'handled', conversationId: conversation.id, transition };
     }
     if (!conversation) return { kind: 'gone' };
@@ -266,6 +278,16 @@ export class ConversationRuntime {
     }
   }
 
+  private async alertCommunity(conversation: StoredConversation, transition: Transition): Promise<void> {
+    const scope = [...transition.state.stack].reverse().find((r) => r.scope)?.scope;
+    if (!scope || !this.deps.onCrisis) return;
+    try {
+      await this.deps.onCrisis(conversation, scope);
+    } catch (error) {
+      this.deps.log.error({ err: (error as Error).message, conversationId: conversation.id }, 'could not alert the community moderators');
+    }
+  }
+
   /** Stops everything that would message someone the platform cannot reach, until they write again. */
   private async stopConversation(conversation: StoredConversation): Promise<void> {
     this.forget(conversation.id);
@@ -281,12 +303,14 @@ export class ConversationRuntime {
     await this.deps.store.setReachable(conversation.platform, conversation.userId, false);
   }
 
-  private engineContext(conversation: StoredConversation) {
+  private engineContext(conversation: StoredConversation, event?: InboundEvent) {
+    // In a community's scope, the crisis lines its moderators chose come first.
+    const scope = (event?.type === 'command' ? event.scope : undefined) ?? [...conversation.state.stack].reverse().find((r) => r.scope)?.scope;
     return {
       now: this.clock(),
       consented: conversation.consented,
       facts: isGroupMember(conversation.userId) ? { ...conversation.facts, group: true } : conversation.facts,
-      ...(this.deps.varsFor ? { vars: this.deps.varsFor(conversation) } : {}),
+      ...(this.deps.varsFor ? { vars: this.deps.varsFor(conversation, scope?.region) } : {}),
       registry: this.deps.registry,
       settings: this.deps.settings,
       ...(this.deps.screens ? { screens: this.deps.screens } : {}),

@@ -92,6 +92,30 @@ describe('a Discord server with Tether', () => {
     await nth(helper, 'Community settings', 1);
   });
 
+  it('alerts a moderator who opted in by DM, naming the member and channel but never what they wrote', async () => {
+    const mod = person('alerted-mod', { permissions: MANAGER_PERMISSIONS });
+    rig.emulator.slashCommand(mod, 'setup');
+    const menu = await nth(mod, 'Community settings', 1);
+    rig.emulator.selectOption(mod, menu, 'Crisis alerts to me');
+    rig.emulator.pressButton(mod, await nth(mod, 'Get a private message from me', 1), 'On');
+    await nth(mod, 'Community settings', 2);
+
+    const member = person('member-in-crisis');
+    rig.emulator.slashCommand(member, 'checkin');
+    const dm = rig.emulator.dmChannelOf(member);
+    rig.emulator.pressButton(member, await rig.emulator.waitFor(member, dm, 'What I keep, and why'), 'I agree');
+    await rig.emulator.waitFor(member, dm, 'How are you doing overall');
+    rig.emulator.dm(member, "she's not breathing after using, what do i do");
+    await rig.emulator.waitFor(member, dm, '911');
+    const modDm = rig.emulator.dmChannelOf(mod);
+    const alert = await rig.emulator.waitFor(mod, modDm, 'A private note for moderators');
+    expect(alert.content).toContain(`<@${member.id}>`);
+    expect(alert.content).toContain(`<#${CHANNEL_ID}>`);
+    expect(alert.content).not.toContain('breathing after');
+    const call = await rig.emulator.waitForCall((c) => c.path.endsWith(`/channels/${modDm}/messages`) && c.method === 'POST');
+    expect(call.body).toMatchObject({ allowed_mentions: { parse: [] } });
+  });
+
   it('posts the group check-in in the channel with a button that starts a private check-in', async () => {
     // 30 October 2027, 20:30 in New York (EDT, UTC-4).
     now = Date.parse('2027-10-31T00:30:00Z');

@@ -124,6 +124,34 @@ describe('a Telegram group with Tether', () => {
     expect(group).not.toContain('hopeful');
   });
 
+  it('gives the community\'s crisis lines, and alerts an administrator who opted in, privately, naming the member but never what they wrote', async () => {
+    const admin = rig.emulator.privateChat(ADMIN);
+    await say(admin, `/start setup_m${-GROUP}`);
+    await waitForCount(admin, 'Community settings', 8);
+    await press(admin, 'Crisis alerts to me');
+    await press(admin, 'On');
+    await waitForCount(admin, 'Community settings', 9);
+    await press(admin, 'Crisis lines region');
+    await say(admin, 'gb');
+    await waitForCount(admin, 'Community settings', 10);
+    await press(admin, 'Done');
+
+    const member = rig.emulator.privateChat(5250);
+    await say(member, `/start g_m${-GROUP}_20270301`);
+    await say(member, 'I agree');
+    await say(member, 'i took all my pills and i want to die');
+    // The community's region decides the lines: Samaritans, not the international default.
+    await member.waitFor('116 123');
+    const alert = await admin.waitFor('A private note for moderators');
+    expect(alert.text).not.toContain('pills');
+    const call = await rig.emulator.waitForCall((c) => c.method === 'sendMessage' && String(c.payload.text).includes('A private note for moderators'));
+    expect(String(call.payload.text)).toContain('<a href="tg://user?id=5250">a member</a>');
+    // Another worrying message soon after does not send a second note.
+    await say(member, 'i want to die');
+    await new Promise((r) => setTimeout(r, 500));
+    expect(countOf(admin, 'A private note for moderators')).toBe(1);
+  });
+
   it('runs one shared breathing exercise in the group, editing one message, with no personal question', async () => {
     const member = rig.emulator.inGroup(5301, GROUP);
     await member.send('/breathe');

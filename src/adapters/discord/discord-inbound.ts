@@ -73,7 +73,11 @@ export function attachDiscordInbound(client: Client, runtime: ConversationRuntim
       await runtime.dispatch({ key: key(chat, groupMember(interaction.channelId)) }, { type: 'command', name: 'breathe', args: rhythm }, dedup);
       return;
     }
-    await runPrivately(interaction, event, dedup);
+    // Started in a server: the flow acts in that community's scope (its moderators can be alerted in a crisis).
+    const scoped: InboundEvent = interaction.inGuild()
+      ? { ...event, scope: await runtime.scopeFor(communityKey(DISCORD, interaction.guildId), { channel: channelChat(interaction.channelId) }) }
+      : event;
+    await runPrivately(interaction, scoped, dedup);
   }
 
   async function groupBreathingAllowed(guildId: string): Promise<boolean> {
@@ -166,7 +170,7 @@ export function attachDiscordInbound(client: Client, runtime: ConversationRuntim
     }
     if (id.kind === 'group-checkin') {
       if (!interaction.inGuild() || !interaction.isButton()) return;
-      const scope = { community: communityKey(DISCORD, interaction.guildId), occasion: id.occasion };
+      const scope = await runtime.scopeFor(communityKey(DISCORD, interaction.guildId), { occasion: id.occasion, channel: channelChat(interaction.channelId) });
       await runPrivately(interaction, { type: 'command', name: 'checkin', scope }, { dedupKey: `${DISCORD}:i:${interaction.id}`, locale: interaction.locale });
       return;
     }

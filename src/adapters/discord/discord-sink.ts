@@ -54,6 +54,11 @@ export class DiscordSink implements MessageSink {
     private readonly clock: () => number = Date.now,
   ) {}
 
+  /** A moderator's DM, opened when the first message goes there. */
+  directChat(userId: string): string {
+    return `user:${userId}`;
+  }
+
   /** Called by the inbound side after deferring an interaction, before the engine answers it. */
   bindInteraction(chatId: string, token: string, options: { placeholder: boolean; ephemeral: boolean }): void {
     this.contexts.set(chatId, { token, at: this.clock(), ...options });
@@ -107,6 +112,11 @@ export class DiscordSink implements MessageSink {
         })) as { id: string };
         return { kind: 'webhook', token: context.token, messageId: msg.id };
       }
+    }
+    if (chatId.startsWith('user:')) {
+      const channel = (await this.rest.post(Routes.userChannels(), { body: { recipient_id: chatId.slice(5) } })) as { id: string };
+      const msg = (await this.rest.post(Routes.channelMessages(channel.id), { body, ...files })) as { id: string };
+      return { kind: 'channel', channelId: channel.id, messageId: msg.id };
     }
     if (chatId.startsWith('dm:') || chatId.startsWith('ch:')) {
       const channelId = chatId.slice(3);

@@ -22,6 +22,8 @@ export type TextMode = 'message' | 'modal';
 export function richTextToMarkdown(text: RichText): string {
   return text
     .map((span) => {
+      // A mention shows the name without pinging anyone (every message sets allowed_mentions to none).
+      if (span.mention) return span.mention.kind === 'user' ? `<@${span.mention.id}>` : `<#${span.mention.id.replace(/^ch:/, '')}>`;
       const t = escapeMarkdown(span.text);
       if (span.bold) return `**${t}**`;
       if (span.italic) return `*${t}*`;

@@ -17,6 +17,7 @@ export function richTextToHtml(text: RichText): string {
   return text
     .map((span) => {
       const t = escapeHtml(span.text);
+      if (span.mention?.kind === 'user' && /^\d+$/.test(span.mention.id)) return `<a href="tg://user?id=${span.mention.id}">${t}</a>`;
       if (span.bold) return `<b>${t}</b>`;
       if (span.italic) return `<i>${t}</i>`;
       return t;

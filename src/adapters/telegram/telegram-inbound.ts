@@ -55,7 +55,7 @@ export function telegramInbound(runtime: ConversationRuntime, sink: TelegramSink
       await ctx.reply(richTextToHtml(copy.notAMember), { parse_mode: 'HTML' });
       return;
     }
-    await runtime.dispatch({ key: keyOf(ctx) }, { type: 'command', name: 'checkin', scope: { community, occasion: link.occasion } }, dedup(ctx));
+    await runtime.dispatch({ key: keyOf(ctx) }, { type: 'command', name: 'checkin', scope: await runtime.scopeFor(community, { occasion: link.occasion, channel: link.chatId }) }, dedup(ctx));
   }
 
   async function memberStatus(ctx: Context, chatId: string, userId: number): Promise<string | undefined> {
