@@ -3,7 +3,8 @@
  * (the native engine cannot be downloaded on an offline machine).
  *
  *   npm run db:diff -- --create NAME  write the SQL from the committed schema (git HEAD) to the edited one as
- *                                     prisma/migrations/<timestamp>_NAME/migration.sql
+ *                                     prisma/migrations/<timestamp>_NAME/migration.sql; `--from REV` diffs from
+ *                                     another commit's schema (to redo a migration that has not landed yet)
  *   npm run db:diff -- --check        build one scratch database from prisma/migrations and one straight from the
  *                                     schema, compare their catalogs, exit 1 when they differ (the tests run this)
  *
@@ -104,7 +105,8 @@ if (args.includes('--check')) {
   }
   let previous: string | null = null;
   try {
-    previous = execFileSync('git', ['show', 'HEAD:prisma/schema.prisma'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    const from = args.includes('--from') ? (args[args.indexOf('--from') + 1] ?? 'HEAD') : 'HEAD';
+    previous = execFileSync('git', ['show', `${from}:prisma/schema.prisma`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
   } catch {
     previous = null; // no committed schema yet: the first migration builds everything
   }

@@ -3,7 +3,10 @@ import type { Redis } from 'ioredis';
 import type { Config } from './config/schema.js';
 import { createDatabase, type Database } from './db/client.js';
 import { migrate } from './db/migrate.js';
-import type { FlowRegistry } from './engine/flow.js';
+import { compileFlows, mergeRegistries, type FlowRegistry } from './engine/flow.js';
+import { groupCheckinFlow, questionsHash } from './community/group-flow.js';
+import { DEFAULT_QUESTIONS } from './community/settings.js';
+import { BoundedMap } from './lib/bounded-map.js';
 import type { TextScreen } from './engine/text-gate.js';
 import { builtInRegistry } from './flows/index.js';
 import { loadNoteCipher } from './crypto/note-cipher.js';
@@ -67,6 +70,9 @@ export async function startTether(config: Config, options: TetherOptions): Promi
   for (const r of redis) r.on('error', (err: Error) => log.warn({ err: err.message }, 'redis connection problem'));
   const scheduler = new BullTimerScheduler(redis[0]!, config.REDIS_PREFIX, options.clock);
   const store = new PrismaConversationStore(db, cipher);
+  const registry = options.registry ?? builtInRegistry();
+  // Each community's group check-in, compiled once per list of questions.
+  const groupRegistries = new BoundedMap<string, FlowRegistry>(1_000);
   const sinkOf = (platform: string) => options.sinks.find((s) => s.platform === platform);
   const schedules = new ScheduleStore(db);
   const communities = new CommunityStore(db);
@@ -75,7 +81,7 @@ export async function startTether(config: Config, options: TetherOptions): Promi
     outbox,
     communities,
     store,
-    registry: options.registry ?? builtInRegistry(),
+    registry,
     settings: {
       timingScale: config.TIMING_SCALE,
       followUpMs: config.FOLLOW_UP_MINUTES * 60_000,
@@ -86,6 +92,16 @@ export async function startTether(config: Config, options: TetherOptions): Promi
     log,
     screens: options.screens ?? [crisisScreen],
     varsFor: (conversation, communityRegion) => crisisVars(conversation, config.CRISIS_REGION, communityRegion),
+    registryFor: async (community) => {
+      const questions = (await communities.settings(community))?.questions ?? DEFAULT_QUESTIONS;
+      const hash = questionsHash(questions);
+      let merged = groupRegistries.get(hash);
+      if (!merged) {
+        merged = mergeRegistries(registry, compileFlows([groupCheckinFlow(questions)]));
+        groupRegistries.set(hash, merged);
+      }
+      return merged;
+    },
     onCrisis: async (conversation, scope) => {
       const settings = await communities.settings(scope.community);
       const moderators = (settings?.alertModerators ?? []).filter((m) => m !== conversation.userId);

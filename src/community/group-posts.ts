@@ -24,10 +24,11 @@ export function summaryPost(summary: { count: number; moods: readonly number[] }
   const bars = summary.moods
     .map((n, i) => `${moodLabels[i]!.padEnd(10)} ${'█'.repeat(Math.round((n / max) * 10)).padEnd(10, '·')} ${n}`)
     .join('\n');
+  const moodAsked = summary.moods.some((n) => n > 0);
   return {
     text: paragraphs(
       md(`*Group check-in:* ${summary.count} people checked in. Thank you for showing up for yourselves and each other.`),
-      plain(`How the mood was:\n${bars}`),
+      ...(moodAsked ? [plain(`How the mood was:\n${bars}`)] : []),
       md('If today is heavy, /breathe or /sos are here any time, and so is this group.'),
     ),
   };

@@ -56,6 +56,7 @@ export const copy = {
   setupButton: 'Open the settings',
   setupInGroupOnly: md('Run /setup inside the group or server you moderate, and I will check your rights there and open the settings.'),
   notAMember: md("That group check-in belongs to a group you're not in, so I can't count you there. /checkin is always here for you privately."),
+  flowGone: md("Things changed on my side since we last talked, so I've set aside what we were in the middle of. Nothing you finished is lost."),
   scheduledIntro: md("Hi, it's your check-in time. Only if you feel like it: a few quick questions, and /cancel skips today."),
   reminder: md('A gentle nudge: your check-in is still here whenever you want it. No pressure at all; /cancel lets it go for today.'),
   textOnly: md("I can only read text messages for now. Type your answer, or send /help to see what we can do."),

@@ -62,8 +62,13 @@ export class EngineError extends Error {
 }
 
 export function handleEvent(stored: ConversationState | undefined, event: InboundEvent, ctx: EngineContext): Transition {
-  const state = stored && stored.shape === STATE_SHAPE ? stored : emptyState;
+  const known = stored && stored.shape === STATE_SHAPE ? stored : emptyState;
+  // A flow or step that no longer exists (a deploy removed it, moderators changed a group check-in's questions)
+  // is set aside with a word, never left to break every later message.
+  const runnable = known.stack.filter((r) => ctx.registry.flows.get(r.flowId)?.byId.has(r.stepId));
+  const state = runnable.length === known.stack.length ? known : { ...known, stack: runnable };
   const turn = new Turn(state, ctx);
+  if (state !== known) turn.note(copy.flowGone);
   switch (event.type) {
     case 'command':
       turn.command(event.name, event.args ?? '', event.scope);
@@ -139,6 +144,12 @@ class Turn {
       ...(this.crisis ? { crisis: this.crisis } : {}),
       changed: this.changed,
     };
+  }
+
+  /** Says something before whatever this event brings. */
+  note(text: RichText): void {
+    this.changed = true;
+    this.say(text);
   }
 
   // ---- inbound events -------------------------------------------------------------------------------------

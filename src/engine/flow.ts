@@ -225,6 +225,11 @@ export function compileFlows(definitions: readonly FlowDefinition[]): FlowRegist
   return { flows, byCommand };
 }
 
+/** `base` with `extra`'s flows added (a community's own group check-in next to Tether's flows). */
+export function mergeRegistries(base: FlowRegistry, extra: FlowRegistry): FlowRegistry {
+  return { flows: new Map([...base.flows, ...extra.flows]), byCommand: new Map([...base.byCommand, ...extra.byCommand]) };
+}
+
 type FlowData = z.output<typeof flowSchema>;
 
 function checkFlow(flow: FlowData, flowIds: ReadonlySet<string>): string[] {

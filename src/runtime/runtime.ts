@@ -40,6 +40,8 @@ export interface RuntimeDeps {
    * in (never with what was written). Called after the person got their reply.
    */
   readonly onCrisis?: (conversation: StoredConversation, scope: FlowScope) => Promise<void>;
+  /** The flows a community adds (its group check-in), used while a person answers one of its group check-ins. */
+  readonly registryFor?: (community: string) => Promise<FlowRegistry | undefined>;
 }
 
 /** A paced, deduplicating queue of proactive messages. */
@@ -171,7 +173,8 @@ export class ConversationRuntime {
       return { kind: 'unreachable', conversationId: conversation.id };
     }
     for (let attempt = 1; conversation && attempt <= attempts; attempt++) {
-      const transition = handleEvent(conversation.state, event, this.engineContext(conversation, event));
+      const registry = await this.registryOf(conversation, event);
+      const transition = handleEvent(conversation.state, event, this.engineContext(conversation, event, registry));
       if (!transition.changed && dedupKey === undefined) {
         await this.deliver(conversation, transition);
         return { kind: 'handled', conversationId: conversation.id, transition };
@@ -303,7 +306,15 @@ export class ConversationRuntime {
     await this.deps.store.setReachable(conversation.platform, conversation.userId, false);
   }
 
-  private engineContext(conversation: StoredConversation, event?: InboundEvent) {
+  /** Tether's flows, plus a community's own while the person answers one of its group check-ins. */
+  private async registryOf(conversation: StoredConversation, event: InboundEvent): Promise<FlowRegistry> {
+    const fromStack = [...conversation.state.stack].reverse().map((r) => (r.scope?.occasion ? r.scope : r.then?.scope)).find((s) => s?.occasion);
+    const scope = (event.type === 'command' ? event.scope : undefined) ?? fromStack;
+    if (!scope?.occasion || !this.deps.registryFor) return this.deps.registry;
+    return (await this.deps.registryFor(scope.community)) ?? this.deps.registry;
+  }
+
+  private engineContext(conversation: StoredConversation, event?: InboundEvent, registry = this.deps.registry) {
     // In a community's scope, the crisis lines its moderators chose come first.
     const scope = (event?.type === 'command' ? event.scope : undefined) ?? [...conversation.state.stack].reverse().find((r) => r.scope)?.scope;
     return {
@@ -311,7 +322,7 @@ export class ConversationRuntime {
       consented: conversation.consented,
       facts: isGroupMember(conversation.userId) ? { ...conversation.facts, group: true } : conversation.facts,
       ...(this.deps.varsFor ? { vars: this.deps.varsFor(conversation, scope?.region) } : {}),
-      registry: this.deps.registry,
+      registry,
       settings: this.deps.settings,
       ...(this.deps.screens ? { screens: this.deps.screens } : {}),
     };

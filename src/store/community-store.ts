@@ -222,14 +222,11 @@ export class CommunityStore {
   async summaryOf(communityId: string, occasion: string): Promise<{ count: number; moods: number[] } | null> {
     const row = await this.db.community.findUnique({ where: { id: communityId }, select: { summaryMinimum: true, summaries: true } });
     if (!row?.summaries) return null;
-    // Each person once (their latest answer), so answering twice cannot make a group look bigger than it is.
-    const latest = await this.db.$queryRaw<Array<{ mood: number }>>`
-      SELECT DISTINCT ON ("personId") "mood" FROM "CheckIn"
-       WHERE "communityId" = ${communityId}::uuid AND "occasion" = ${occasion}
-       ORDER BY "personId", "createdAt" DESC`;
-    const count = latest.length;
+    // Each person counts once (answering again replaces their answers; see GroupAnswer's unique key).
+    const groups = await this.db.groupAnswer.groupBy({ by: ['mood'], where: { communityId, occasion }, _count: { _all: true } });
+    const count = groups.reduce((n, g) => n + g._count._all, 0);
     if (count < Math.max(3, row.summaryMinimum)) return null;
-    const moods = [1, 2, 3, 4, 5].map((m) => latest.filter((r) => r.mood === m).length);
+    const moods = [1, 2, 3, 4, 5].map((m) => groups.find((g) => g.mood === m)?._count._all ?? 0);
     return { count, moods };
   }
 

@@ -74,6 +74,7 @@ export interface PersonExport {
   readonly person: { readonly createdAt: string; readonly consentedAt: string | null; readonly locale: string | null };
   readonly identities: ReadonlyArray<{ readonly platform: string; readonly id: string }>;
   readonly checkIns: readonly unknown[];
+  readonly groupCheckIns: readonly unknown[];
   readonly schedule: Readonly<Record<string, string | boolean | null>> | null;
   readonly conversations: ReadonlyArray<{ readonly platform: string; readonly inProgress: readonly string[]; readonly scheduled: ReadonlyArray<{ readonly kind: string; readonly dueAt: string }> }>;
 }

@@ -69,6 +69,7 @@ export class InMemoryConversationStore implements ConversationStore {
       person: { createdAt: new Date().toISOString(), consentedAt: null, locale: null },
       identities: conversations.map((c) => ({ platform: c.platform, id: c.userId })),
       checkIns: this.records.filter((r) => conversations.some((c) => c.id === r.conversationId)).map((r) => r.record.values),
+      groupCheckIns: [],
       schedule: null,
       conversations: conversations.map((c) => ({ platform: c.platform, inProgress: c.state.stack.map((r) => r.flowId), scheduled: [] })),
     };

@@ -121,8 +121,7 @@ export class PrismaConversationStore implements ConversationStore {
   /** Stores one record inside the commit's transaction. */
   private async store(tx: Db, current: StoredConversation, record: ParsedRecord, now: number): Promise<void> {
     switch (record.type) {
-      case 'checkin': {
-        const communityId = record.scope?.occasion ? await CommunityStore.idOf(tx, record.scope.community) : null;
+      case 'checkin':
         await tx.checkIn.create({
           data: {
             ...record.data,
@@ -132,9 +131,16 @@ export class PrismaConversationStore implements ConversationStore {
             personId: current.personId,
             conversationId: current.id,
             platform: current.platform,
-            ...(communityId ? { communityId, occasion: record.scope!.occasion! } : {}),
           },
         });
+        return;
+      case 'group-checkin': {
+        const communityId = await CommunityStore.idOf(tx, record.scope.community);
+        if (!communityId) return; // the community is gone: nothing to count toward
+        const answers = this.cipher.encrypt(JSON.stringify(record.answers));
+        const key = { personId: current.personId, communityId, occasion: record.scope.occasion };
+        // Answering the same group check-in again replaces the earlier answers: each person counts once.
+        await tx.groupAnswer.upsert({ where: { personId_communityId_occasion: key }, create: { ...key, mood: record.mood, answers }, update: { mood: record.mood, answers } });
         return;
       }
       case 'schedule':
@@ -155,13 +161,22 @@ export class PrismaConversationStore implements ConversationStore {
   }
 
   async exportPerson(personId: string): Promise<PersonExport> {
-    const person = await this.db.person.findUniqueOrThrow({ where: { id: personId }, include: { identities: true, conversations: true, schedule: true } });
+    const person = await this.db.person.findUniqueOrThrow({
+      where: { id: personId },
+      include: { identities: true, conversations: true, schedule: true, groupAnswers: { include: { community: { select: { platform: true, externalId: true } } } } },
+    });
     const checkIns = (await this.checkInsOf(personId)).map(({ personId: _p, conversationId: _c, id: _i, ...rest }) => ({ ...rest, createdAt: rest.createdAt.toISOString() }));
     return {
       exportedAt: new Date().toISOString(),
       person: { createdAt: person.createdAt.toISOString(), consentedAt: person.consentedAt?.toISOString() ?? null, locale: person.locale },
       identities: person.identities.map((i) => ({ platform: i.platform, id: i.externalId })),
       checkIns,
+      groupCheckIns: person.groupAnswers.map((g) => ({
+        community: `${g.community.platform}:${g.community.externalId}`,
+        occasion: g.occasion,
+        answers: JSON.parse(this.cipher.decrypt(g.answers)) as unknown,
+        answeredAt: g.createdAt.toISOString(),
+      })),
       schedule: person.schedule
         ? {
             days: daysToText(person.schedule.days),

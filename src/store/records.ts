@@ -35,7 +35,8 @@ export class RecordError extends Error {
 }
 
 export type ParsedRecord =
-  | { readonly type: 'checkin'; readonly data: CheckInRecord; readonly scope?: FlowScope | undefined }
+  | { readonly type: 'checkin'; readonly data: CheckInRecord }
+  | { readonly type: 'group-checkin'; readonly mood: number | null; readonly answers: Readonly<Record<string, string | number | null>>; readonly scope: FlowScope & { occasion: string } }
   | { readonly type: 'schedule'; readonly recurrence: WeeklyRecurrence }
   | { readonly type: 'pause'; readonly values: RecordEffect['values'] }
   | { readonly type: 'resume' }
@@ -46,7 +47,14 @@ export function parseRecord(record: RecordEffect): ParsedRecord {
     case 'checkin': {
       const parsed = checkInRecord.safeParse(record.values);
       if (!parsed.success) throw new RecordError(record.type, parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
-      return { type: 'checkin', data: parsed.data, scope: record.scope };
+      return { type: 'checkin', data: parsed.data };
+    }
+    case 'group-checkin': {
+      const scope = record.scope;
+      if (!scope?.occasion) throw new RecordError(record.type, ['a group check-in needs its community and occasion']);
+      const mood = record.values.mood;
+      if (mood !== undefined && mood !== null && !(typeof mood === 'number' && Number.isInteger(mood) && mood >= 1 && mood <= 5)) throw new RecordError(record.type, ['mood out of range']);
+      return { type: 'group-checkin', mood: typeof mood === 'number' ? mood : null, answers: record.values, scope: { ...scope, occasion: scope.occasion } };
     }
     case 'schedule':
       try {

@@ -108,11 +108,22 @@ describe('a Telegram group with Tether', () => {
     for (const [i, mood] of moods.entries()) {
       const member = rig.emulator.privateChat(5201 + i);
       await say(member, `/start g_m${-GROUP}_20270301`);
-      for (const line of ['I agree', mood, '3', 'skip', '2', 'hopeful', 'closeness', 'note', `private words of member ${i}`]) await say(member, line);
+      await say(member, 'I agree');
+      // The community's questions, in its order: mood, craving, then its own.
+      await member.waitFor('How are you doing overall');
+      await say(member, mood);
+      await say(member, '3');
+      await member.waitFor('How well did you rest?');
+      await say(member, String(2 + i));
+      await member.waitFor('Thank you for checking in with the group');
     }
-    const rows = await rig.tether.db.checkIn.findMany({ where: { occasion: '2027-03-01' } });
+    // Answering the same group check-in again replaces the earlier answers: still three people.
+    const again = rig.emulator.privateChat(5201);
+    for (const line of [`/start g_m${-GROUP}_20270301`, '4', '3', '5']) await say(again, line);
+    await waitForCount(again, 'Thank you for checking in with the group', 2);
+    const rows = await rig.tether.db.groupAnswer.findMany({ where: { occasion: '2027-03-01' } });
     expect(rows).toHaveLength(3);
-    expect(new Set(rows.map((r) => r.communityId)).size).toBe(1);
+    expect(rows.every((r) => r.answers.startsWith('enc:v1:'))).toBe(true);
 
     now = Date.parse('2027-03-01T21:00:00Z');
     await rig.tether.occasions.sweep();

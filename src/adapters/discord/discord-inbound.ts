@@ -26,6 +26,7 @@ import { engineCommandName } from './commands.js';
 import { decodeCustomId, encodeCustomId } from './custom-id.js';
 import { DISCORD, channelChat, dmChat, ephemeralChat, type DiscordSink } from './discord-sink.js';
 import { communityKey } from '../../store/community-store.js';
+import { GROUP_CHECKIN_COMMAND } from '../../community/group-flow.js';
 import { groupMember } from '../../runtime/group-member.js';
 import { richTextToMarkdown } from './render.js';
 
@@ -171,7 +172,7 @@ export function attachDiscordInbound(client: Client, runtime: ConversationRuntim
     if (id.kind === 'group-checkin') {
       if (!interaction.inGuild() || !interaction.isButton()) return;
       const scope = await runtime.scopeFor(communityKey(DISCORD, interaction.guildId), { occasion: id.occasion, channel: channelChat(interaction.channelId) });
-      await runPrivately(interaction, { type: 'command', name: 'checkin', scope }, { dedupKey: `${DISCORD}:i:${interaction.id}`, locale: interaction.locale });
+      await runPrivately(interaction, { type: 'command', name: GROUP_CHECKIN_COMMAND, scope }, { dedupKey: `${DISCORD}:i:${interaction.id}`, locale: interaction.locale });
       return;
     }
     if (id.kind !== 'choice') return;

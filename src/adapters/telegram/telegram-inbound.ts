@@ -10,6 +10,7 @@ import { richTextToHtml } from './render.js';
 import { TELEGRAM, type TelegramSink } from './telegram-sink.js';
 import { decodeDeepLink, encodeDeepLink, type DeepLink } from './deep-links.js';
 import { communityKey } from '../../store/community-store.js';
+import { GROUP_CHECKIN_COMMAND } from '../../community/group-flow.js';
 import { groupMember } from '../../runtime/group-member.js';
 
 /**
@@ -55,7 +56,7 @@ export function telegramInbound(runtime: ConversationRuntime, sink: TelegramSink
       await ctx.reply(richTextToHtml(copy.notAMember), { parse_mode: 'HTML' });
       return;
     }
-    await runtime.dispatch({ key: keyOf(ctx) }, { type: 'command', name: 'checkin', scope: await runtime.scopeFor(community, { occasion: link.occasion, channel: link.chatId }) }, dedup(ctx));
+    await runtime.dispatch({ key: keyOf(ctx) }, { type: 'command', name: GROUP_CHECKIN_COMMAND, scope: await runtime.scopeFor(community, { occasion: link.occasion, channel: link.chatId }) }, dedup(ctx));
   }
 
   async function memberStatus(ctx: Context, chatId: string, userId: number): Promise<string | undefined> {

@@ -1,6 +1,15 @@
--- AlterTable
-ALTER TABLE "CheckIn" ADD COLUMN     "communityId" UUID,
-ADD COLUMN     "occasion" VARCHAR(20);
+-- CreateTable
+CREATE TABLE "GroupAnswer" (
+    "id" UUID NOT NULL,
+    "personId" UUID NOT NULL,
+    "communityId" UUID NOT NULL,
+    "occasion" VARCHAR(20) NOT NULL,
+    "mood" INTEGER,
+    "answers" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "GroupAnswer_pkey" PRIMARY KEY ("id")
+);
 
 -- CreateTable
 CREATE TABLE "Schedule" (
@@ -73,6 +82,12 @@ CREATE TABLE "AuditEntry" (
 );
 
 -- CreateIndex
+CREATE INDEX "GroupAnswer_communityId_occasion_idx" ON "GroupAnswer"("communityId", "occasion");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "GroupAnswer_personId_communityId_occasion_key" ON "GroupAnswer"("personId", "communityId", "occasion");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "Schedule_personId_key" ON "Schedule"("personId");
 
 -- CreateIndex
@@ -93,11 +108,11 @@ CREATE UNIQUE INDEX "Community_platform_externalId_key" ON "Community"("platform
 -- CreateIndex
 CREATE INDEX "AuditEntry_communityId_at_idx" ON "AuditEntry"("communityId", "at");
 
--- CreateIndex
-CREATE INDEX "CheckIn_communityId_occasion_idx" ON "CheckIn"("communityId", "occasion");
+-- AddForeignKey
+ALTER TABLE "GroupAnswer" ADD CONSTRAINT "GroupAnswer_personId_fkey" FOREIGN KEY ("personId") REFERENCES "Person"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
-ALTER TABLE "CheckIn" ADD CONSTRAINT "CheckIn_communityId_fkey" FOREIGN KEY ("communityId") REFERENCES "Community"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+ALTER TABLE "GroupAnswer" ADD CONSTRAINT "GroupAnswer_communityId_fkey" FOREIGN KEY ("communityId") REFERENCES "Community"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "Schedule" ADD CONSTRAINT "Schedule_personId_fkey" FOREIGN KEY ("personId") REFERENCES "Person"("id") ON DELETE CASCADE ON UPDATE CASCADE;
