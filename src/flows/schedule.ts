@@ -70,7 +70,7 @@ export const schedule = {
     {
       id: 'quiet',
       kind: 'choice',
-      say: '*Quiet hours?* During them I send nothing on my own, not even a reminder.',
+      say: '*Quiet hours?* During them I send no reminders; your check-in itself still comes at the time you chose.',
       options: [
         { id: 'q-2200-0700', label: '22:00 to 07:00' },
         { id: 'q-2300-0800', label: '23:00 to 08:00' },
