@@ -48,7 +48,7 @@ export function telegramInbound(runtime: ConversationRuntime, sink: TelegramSink
         await ctx.reply(richTextToHtml(copy.notModerator), { parse_mode: 'HTML' });
         return;
       }
-      const scope = { community, moderator: true, channel: link.chatId };
+      const scope = { community, moderator: true, channel: link.topic !== undefined ? `${link.chatId}/${link.topic}` : link.chatId };
       await runtime.dispatch({ key: keyOf(ctx) }, { type: 'command', name: 'setup', scope }, dedup(ctx));
       return;
     }
@@ -100,7 +100,9 @@ export function telegramInbound(runtime: ConversationRuntime, sink: TelegramSink
         await ctx.reply(richTextToHtml(copy.notModerator), reply);
         return;
       }
-      const url = `https://t.me/${ctx.me.username}?start=${encodeDeepLink({ kind: 'setup', chatId })}`;
+      // Run inside a topic of a forum group, group check-ins will be posted in that topic.
+      const topic = ctx.message.is_topic_message ? ctx.message.message_thread_id : undefined;
+      const url = `https://t.me/${ctx.me.username}?start=${encodeDeepLink({ kind: 'setup', chatId, ...(topic !== undefined ? { topic } : {}) })}`;
       await ctx.reply(richTextToHtml(copy.setupInPrivate), { ...reply, reply_markup: { inline_keyboard: [[{ text: copy.setupButton, url }]] } });
       return;
     }

@@ -3,7 +3,7 @@ import type { OutboundMessage } from '../../engine/types.js';
 import { RecipientUnreachableError, type DeliveryTarget, type MessageSink } from '../../runtime/ports.js';
 import { BoundedMap } from '../../lib/bounded-map.js';
 import { escapeHtml, renderForTelegram, type TelegramMessage } from './render.js';
-import { encodeDeepLink } from './deep-links.js';
+import { encodeDeepLink, splitChat } from './deep-links.js';
 
 export const TELEGRAM = 'telegram';
 
@@ -42,17 +42,19 @@ export class TelegramSink implements MessageSink {
 
   private async send(chatId: string, message: OutboundMessage): Promise<void> {
     const username = this.username;
-    const rendered = renderForTelegram(message, username ? (occasion) => `https://t.me/${username}?start=${encodeDeepLink({ kind: 'group-checkin', chatId, occasion })}` : undefined);
+    const { chat, topic } = splitChat(chatId);
+    const rendered = renderForTelegram(message, username ? (occasion) => `https://t.me/${username}?start=${encodeDeepLink({ kind: 'group-checkin', chatId: chat, occasion })}` : undefined);
     if (message.file) {
       const file = new InputFile(Buffer.from(message.file.content, 'utf8'), message.file.name);
-      await this.api.sendDocument(chatId, file, { caption: rendered.html, parse_mode: 'HTML' });
+      await this.api.sendDocument(chat, file, { caption: rendered.html, parse_mode: 'HTML' });
       return;
     }
     const slotKey = message.slot !== undefined ? `${chatId}|${message.slot}` : undefined;
     const slotted = slotKey !== undefined && message.replace ? this.slots.get(slotKey) : undefined;
     if (rendered.keyboard) await this.closeKeyboard(chatId, '');
     if (slotted !== undefined && (await this.edit(chatId, slotted, rendered))) return this.remember(chatId, slotted, rendered, slotKey);
-    const sent = await this.api.sendMessage(chatId, rendered.html, {
+    const sent = await this.api.sendMessage(chat, rendered.html, {
+      ...(topic !== undefined ? { message_thread_id: topic } : {}),
       parse_mode: 'HTML',
       link_preview_options: { is_disabled: true },
       ...(rendered.keyboard ? { reply_markup: rendered.keyboard } : {}),
@@ -68,7 +70,7 @@ export class TelegramSink implements MessageSink {
   /** Edits a message in place; false when it can no longer be edited (deleted, too old), so a new one is sent. */
   private async edit(chatId: string, messageId: number, rendered: TelegramMessage): Promise<boolean> {
     try {
-      await this.api.editMessageText(chatId, messageId, rendered.html, {
+      await this.api.editMessageText(splitChat(chatId).chat, messageId, rendered.html, {
         parse_mode: 'HTML',
         link_preview_options: { is_disabled: true },
         ...(rendered.keyboard ? { reply_markup: rendered.keyboard } : {}),
@@ -87,7 +89,7 @@ export class TelegramSink implements MessageSink {
     if (!open) return;
     this.keyboards.delete(chatId);
     await this.api
-      .editMessageText(chatId, open.messageId, open.html + suffix, { parse_mode: 'HTML', reply_markup: { inline_keyboard: [] } })
+      .editMessageText(splitChat(chatId).chat, open.messageId, open.html + suffix, { parse_mode: 'HTML', reply_markup: { inline_keyboard: [] } })
       .catch(ignoreUnmodified);
   }
 }
