@@ -7,6 +7,7 @@ import type { FlowDefinition, StepDefinition } from '../engine/flow.js';
 
 const BOX_ROUNDS = 4;
 const PACED_ROUNDS = 6;
+const FOUR_SEVEN_EIGHT_ROUNDS = 4;
 
 function dots(round: number, rounds: number): string {
   return '●'.repeat(round) + '○'.repeat(rounds - round);
@@ -36,7 +37,7 @@ export const breathe = {
   id: 'breathe',
   command: 'breathe',
   title: 'Breathing exercise',
-  summary: 'breathe together: box breathing or slow breathing, at an even pace',
+  summary: 'breathe together: box breathing, slow breathing or 4-7-8, at an even pace',
   private: false,
   needsConsent: false,
   steps: [
@@ -47,6 +48,7 @@ export const breathe = {
       options: [
         { id: 'box', label: 'Box breathing (4-4-4-4)', next: 'box-intro' },
         { id: 'paced', label: 'Slow breathing (in 4, out 6)', next: 'paced-intro' },
+        { id: 'four-seven-eight', label: '4-7-8 breathing', next: 'four-seven-eight-intro' },
       ],
     },
     {
@@ -86,6 +88,25 @@ export const breathe = {
       afterwards,
     ),
     {
+      id: 'four-seven-eight-intro',
+      kind: 'say',
+      slot: 'exercise',
+      say:
+        '*4-7-8 breathing*: in through the nose for 4, hold for 7, out through the mouth for 8, with a soft whoosh. Four rounds, a little over a minute.\n\n' +
+        "If holding feels uncomfortable, shorten it. It's your breath.",
+      wait: 6,
+    },
+    ...rounds(
+      'four-seven-eight',
+      FOUR_SEVEN_EIGHT_ROUNDS,
+      [
+        { id: 'in', text: '*Breathe in* quietly through your nose… 1, 2, 3, 4', seconds: 4 },
+        { id: 'hold', text: '*Hold*, gently… 1, 2, 3, 4, 5, 6, 7', seconds: 7 },
+        { id: 'out', text: '*Breathe out* through your mouth, whoosh… 1, 2, 3, 4, 5, 6, 7, 8', seconds: 8 },
+      ],
+      afterwards,
+    ),
+    {
       id: 'after',
       kind: 'choice',
       say: 'Well done. Let your breathing find its own pace again.\n\nHow do you feel now?',
@@ -113,7 +134,7 @@ export const breathe = {
     {
       id: 'same',
       kind: 'say',
-      say: "That's okay. Sometimes it takes a few rounds, or a different way in. /ground brings you back to the present through your senses.",
+      say: "That's okay. Sometimes it takes a few rounds, or a different way in. /ground brings you back to the present through your senses, and /surf rides out an urge with you.",
       next: 'end',
     },
     {

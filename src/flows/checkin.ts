@@ -44,6 +44,7 @@ export const checkin = {
       say: 'Would you like to breathe together for a minute first? We can come back to your check-in right after.',
       options: [
         { id: 'breathe', label: 'Breathe with me now', next: { flow: 'breathe', args: 'paced', resume: 'sleep' } },
+        { id: 'surf', label: 'Ride out the urge (10 min)', next: { flow: 'urge-surfing', resume: 'sleep' } },
         { id: 'ground', label: '5-4-3-2-1 grounding', next: { flow: 'ground', resume: 'sleep' } },
         { id: 'continue', label: 'Keep going with the check-in' },
       ],
@@ -168,6 +169,7 @@ export const checkin = {
         { id: 'box', label: 'Box breathing', next: { flow: 'breathe', args: 'box' } },
         { id: 'paced', label: 'Slow breathing', next: { flow: 'breathe', args: 'paced' } },
         { id: 'senses', label: '5-4-3-2-1 senses', next: { flow: 'ground' } },
+        { id: 'kindness', label: 'A self-compassion pause', next: { flow: 'self-compassion' } },
       ],
     },
     {

@@ -8,9 +8,11 @@ import { forget, myData } from './data-rights.js';
 import { ground } from './ground.js';
 import { community } from './community.js';
 import { pause, resume, schedule } from './schedule.js';
+import { selfCompassion } from './self-compassion.js';
+import { urgeSurfing } from './urge-surfing.js';
 
 /** Every flow Tether ships, in the order /help lists them. */
-export const builtInFlows = [checkin, breathe, ground, crisis, schedule, pause, resume, myData, forget, community, cravingFollowUp, consent];
+export const builtInFlows = [checkin, breathe, ground, urgeSurfing, selfCompassion, crisis, schedule, pause, resume, myData, forget, community, cravingFollowUp, consent];
 
 let registry: FlowRegistry | undefined;
 
