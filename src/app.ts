@@ -91,7 +91,13 @@ export async function startTether(config: Config, options: TetherOptions): Promi
     sinks: options.sinks,
     log,
     screens: options.screens ?? [crisisScreen],
-    varsFor: (conversation, communityRegion) => crisisVars(conversation, config.CRISIS_REGION, communityRegion),
+    varsFor: (conversation, communityRegion) => ({
+      ...crisisVars(conversation, config.CRISIS_REGION, communityRegion),
+      // The person's own plan, shown back to them on a strong craving.
+      reasons: conversation.plan?.reasons ?? '',
+      coping: conversation.plan?.coping ?? '',
+      people: conversation.plan?.people ?? '',
+    }),
     registryFor: async (community) => {
       const questions = (await communities.settings(community))?.questions ?? DEFAULT_QUESTIONS;
       const hash = questionsHash(questions);

@@ -422,7 +422,10 @@ class Turn {
         if (step.action === 'consent') this.consented = true;
       }
       if (step.record) this.emitRecord(step.record, run);
-      if (step.followUp) this.armFollowUp(step.followUp);
+      if (step.followUp) {
+        const spec = typeof step.followUp === 'string' ? { flow: step.followUp, ms: this.ctx.settings.followUpMs } : { flow: step.followUp.flow, ms: step.followUp.hours * 3_600_000 };
+        this.armFollowUp(spec.flow, spec.ms);
+      }
       const slot = step.slot !== undefined ? { slot: step.slot } : {};
       const base = { ...withoutKey(run, 'slot'), ...slot, stepId: step.id };
       if (step.kind !== 'say') {
@@ -568,11 +571,11 @@ class Turn {
     this.records.push({ type: spec.type, values, ...(run.scope ? { scope: run.scope } : {}) });
   }
 
-  private armFollowUp(flowId: string): void {
+  private armFollowUp(flowId: string, delayMs: number): void {
     // One pending follow-up per flow: a newer one replaces the older.
     for (const t of this.timers) if (t.kind === 'follow-up' && t.flowId === flowId) this.cancelled.push(t.id);
     this.timers = this.timers.filter((t) => !(t.kind === 'follow-up' && t.flowId === flowId));
-    this.armTimer({ kind: 'follow-up', flowId }, this.ctx.settings.followUpMs);
+    this.armTimer({ kind: 'follow-up', flowId }, delayMs);
   }
 
   private armTimer(spec: Omit<PendingTimer, 'id' | 'dueAt'>, delayMs: number): string {

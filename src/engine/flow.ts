@@ -29,7 +29,7 @@ const condition = z
   .refine((c) => (c.answer === undefined) !== (c.fact === undefined), 'a condition tests either an answer or a fact');
 
 /** Values the runtime supplies to flows as `{@name}` (the person's region decides them). */
-export const CONTEXT_VARS = ['emergency', 'crisisLines'] as const;
+export const CONTEXT_VARS = ['emergency', 'crisisLines', 'reasons', 'coping', 'people'] as const;
 
 const target = z.union([
   /** `end-all`: end this flow and drop every flow it interrupted (after crisis help, nothing resumes). */
@@ -58,13 +58,13 @@ const base = {
   if: condition.optional(),
   /** Messages in one slot replace each other where the platform can edit messages. */
   slot: id.optional(),
-  /** Arm a gentle follow-up that starts this flow after the configured delay. */
-  followUp: id.optional(),
+  /** Arm a gentle follow-up that starts this flow after the configured delay, or after `hours`. */
+  followUp: z.union([id, z.object({ flow: id, hours: z.number().positive().max(24 * 14) }).strict()]).optional(),
   /**
    * Something only the runtime can do, carried out once this step's state is stored (see EngineAction); or
    * `decline`: the person said not now to consent, so plain messages get a short reply instead of the whole ask.
    */
-  action: z.enum(['consent', 'decline', 'export', 'forget', 'community-overview', 'community-audit']).optional(),
+  action: z.enum(['consent', 'decline', 'export', 'forget', 'community-overview', 'community-audit', 'history', 'plan-show']).optional(),
   /** Emit a lasting record when this step is reached: record field → answer id. */
   record: z.object({ type: id, values: z.record(z.string(), id) }).strict().optional(),
 };
@@ -264,7 +264,8 @@ function checkFlow(flow: FlowData, flowIds: ReadonlySet<string>): string[] {
         if (step.next.at(-1)?.if !== undefined) problems.push(`${where}: the last branch must have no "if" (it is the fallback)`);
       } else checkTarget(where, step.next);
     }
-    if (step.followUp !== undefined && !flowIds.has(step.followUp)) problems.push(`${where}: no follow-up flow "${step.followUp}"`);
+    const followUp = typeof step.followUp === 'string' ? step.followUp : step.followUp?.flow;
+    if (followUp !== undefined && !flowIds.has(followUp)) problems.push(`${where}: no follow-up flow "${followUp}"`);
     if (step.record) for (const a of Object.values(step.record.values)) if (!answerSteps.has(a)) problems.push(`${where}: record reads unknown answer "${a}"`);
     const sayParts = typeof step.say === 'string' ? [{ text: step.say }] : step.say;
     for (const part of sayParts) {

@@ -151,6 +151,9 @@ export type EngineAction =
   | { readonly kind: 'consent' }
   | { readonly kind: 'export' }
   | { readonly kind: 'forget' }
+  /** Show the person their last check-ins, or their recovery plan. */
+  | { readonly kind: 'history' }
+  | { readonly kind: 'plan-show' }
   /** Show a moderator the community's settings, or its audit log. */
   | { readonly kind: 'community-overview'; readonly community: string }
   | { readonly kind: 'community-audit'; readonly community: string };
@@ -192,6 +195,10 @@ export interface PersonFacts {
   readonly paused: boolean;
   /** This is a whole channel's shared exercise (group breathing), not one person's conversation. */
   readonly group?: boolean;
+  /** Which parts of their recovery plan they wrote (its text reaches flows as {@reasons}, {@coping}, {@people}). */
+  readonly hasReasons?: boolean;
+  readonly hasCoping?: boolean;
+  readonly hasPeople?: boolean;
 }
 
-export const FACTS = ['scheduled', 'paused', 'group'] as const satisfies readonly (keyof PersonFacts)[];
+export const FACTS = ['scheduled', 'paused', 'group', 'hasReasons', 'hasCoping', 'hasPeople'] as const satisfies readonly (keyof PersonFacts)[];

@@ -34,7 +34,13 @@ export const checkin = {
       id: 'craving-high',
       kind: 'say',
       if: { answer: 'craving', atLeast: 'highCraving' },
-      say: "Thank you for telling me. A craving that strong is hard to sit with. Often it's a signal that something in you needs care, and like a wave it rises, peaks and passes. I'll check back in with you a little later.",
+      say: [
+        { text: "Thank you for telling me. A craving that strong is hard to sit with. Often it's a signal that something in you needs care, and like a wave it rises, peaks and passes. I'll check back in with you a little later." },
+        { text: 'You wrote why this matters to you:\n_{@reasons}_', if: { fact: 'hasReasons' } },
+        { text: 'What has helped you before:\n{@coping}', if: { fact: 'hasCoping' } },
+        { text: 'People you can reach:\n{@people}', if: { fact: 'hasPeople' } },
+        { text: 'When you have a moment, /plan lets you write down your reasons and what helps, so I can show them to you at times like this.', if: { fact: 'hasReasons', not: true } },
+      ],
       followUp: 'craving-follow-up',
     },
     {

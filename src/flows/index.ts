@@ -10,9 +10,31 @@ import { community } from './community.js';
 import { pause, resume, schedule } from './schedule.js';
 import { selfCompassion } from './self-compassion.js';
 import { urgeSurfing } from './urge-surfing.js';
+import { plan } from './plan.js';
+import { slip, slipFollowUp } from './slip.js';
+import { history } from './history.js';
 
 /** Every flow Tether ships, in the order /help lists them. */
-export const builtInFlows = [checkin, breathe, ground, urgeSurfing, selfCompassion, crisis, schedule, pause, resume, myData, forget, community, cravingFollowUp, consent];
+export const builtInFlows = [
+  checkin,
+  breathe,
+  ground,
+  urgeSurfing,
+  selfCompassion,
+  plan,
+  slip,
+  history,
+  crisis,
+  schedule,
+  pause,
+  resume,
+  myData,
+  forget,
+  community,
+  cravingFollowUp,
+  slipFollowUp,
+  consent,
+];
 
 let registry: FlowRegistry | undefined;
 

@@ -8,6 +8,7 @@ import type { CommunitySettings } from '../store/community-store.js';
 import { BoundedMap } from '../lib/bounded-map.js';
 import { KeyedLock } from './keyed-lock.js';
 import { isGroupMember } from './group-member.js';
+import { historyText, planText } from './person-views.js';
 import type { Logger } from './logger.js';
 import { RecipientUnreachableError, type DeliveryTarget, type MessageSink, type TimerScheduler } from './ports.js';
 import { plain } from '../engine/rich-text.js';
@@ -230,6 +231,12 @@ export class ConversationRuntime {
           this.deps.log.info({ conversations: gone.length }, 'a person deleted their data');
           break;
         }
+        case 'history':
+          extra.push({ text: historyText(await this.deps.store.recentCheckIns(conversation.personId, 10)) });
+          break;
+        case 'plan-show':
+          extra.push({ text: planText(current.plan) });
+          break;
         case 'community-overview':
         case 'community-audit': {
           const communities = this.deps.communities;

@@ -24,6 +24,27 @@ export interface StoredConversation {
   readonly locale: string | null;
   /** What flows can branch on: whether the person has scheduled check-ins, and whether they are paused. */
   readonly facts: PersonFacts;
+  /** The person's recovery plan, decrypted (shown back on a strong craving and by /plan). */
+  readonly plan: RecoveryPlan | null;
+}
+
+export interface RecoveryPlan {
+  readonly reasons: string | null;
+  readonly triggers: string | null;
+  readonly warningSigns: string | null;
+  readonly coping: string | null;
+  readonly people: string | null;
+}
+
+/** A check-in in short form, for /history. */
+export interface CheckInSummary {
+  readonly at: Date;
+  readonly mood: number;
+  readonly craving: number;
+  readonly stress: number;
+  readonly sleepHours: number | null;
+  readonly emotion: string;
+  readonly need: string;
 }
 
 export type CommitOutcome =
@@ -65,6 +86,8 @@ export interface ConversationStore {
   exportPerson(personId: string): Promise<PersonExport>;
   /** Deletes the person and everything about them; returns the timers their conversations were waiting for. */
   forgetPerson(personId: string): Promise<ReadonlyArray<{ readonly conversationId: string; readonly timerIds: readonly string[] }>>;
+  /** The person's last `limit` check-ins, newest first. */
+  recentCheckIns(personId: string, limit: number): Promise<readonly CheckInSummary[]>;
   /** Every timer any conversation waits for: start-up re-arms them in the queue. */
   pendingTimers(): Promise<ReadonlyArray<{ readonly conversationId: string; readonly timer: PendingTimer }>>;
 }
@@ -75,6 +98,8 @@ export interface PersonExport {
   readonly identities: ReadonlyArray<{ readonly platform: string; readonly id: string }>;
   readonly checkIns: readonly unknown[];
   readonly groupCheckIns: readonly unknown[];
+  readonly plan: RecoveryPlan | null;
+  readonly slips: readonly unknown[];
   readonly schedule: Readonly<Record<string, string | boolean | null>> | null;
   readonly conversations: ReadonlyArray<{ readonly platform: string; readonly inProgress: readonly string[]; readonly scheduled: ReadonlyArray<{ readonly kind: string; readonly dueAt: string }> }>;
 }

@@ -25,7 +25,7 @@ export class InMemoryConversationStore implements ConversationStore {
     const k = `${key.platform}\u0000${key.chatId}\u0000${person.personId}`;
     const id = this.byKey.get(k);
     if (id) return { ...this.conversations.get(id)!, reachable: true, consented: person.consented };
-    const created: StoredConversation = { id: randomUUID(), personId: person.personId, platform: key.platform, chatId: key.chatId, userId: key.userId, state: emptyState, version: 0, reachable: true, consented: person.consented, locale: null, facts: { scheduled: false, paused: false } };
+    const created: StoredConversation = { id: randomUUID(), personId: person.personId, platform: key.platform, chatId: key.chatId, userId: key.userId, state: emptyState, version: 0, reachable: true, consented: person.consented, locale: null, facts: { scheduled: false, paused: false }, plan: null };
     this.conversations.set(created.id, created);
     this.byKey.set(k, created.id);
     return created;
@@ -62,6 +62,10 @@ export class InMemoryConversationStore implements ConversationStore {
     if (person) person.reachable = reachable;
   }
 
+  async recentCheckIns(): Promise<never[]> {
+    return [];
+  }
+
   async exportPerson(personId: string): Promise<PersonExport> {
     const conversations = [...this.conversations.values()].filter((c) => c.personId === personId);
     return {
@@ -70,6 +74,8 @@ export class InMemoryConversationStore implements ConversationStore {
       identities: conversations.map((c) => ({ platform: c.platform, id: c.userId })),
       checkIns: this.records.filter((r) => conversations.some((c) => c.id === r.conversationId)).map((r) => r.record.values),
       groupCheckIns: [],
+      plan: null,
+      slips: [],
       schedule: null,
       conversations: conversations.map((c) => ({ platform: c.platform, inProgress: c.state.stack.map((r) => r.flowId), scheduled: [] })),
     };

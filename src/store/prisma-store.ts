@@ -6,8 +6,10 @@ import {
   type CommitOutcome,
   type CommitRequest,
   type ConversationKey,
+  type CheckInSummary,
   type ConversationStore,
   type PersonExport,
+  type RecoveryPlan,
   type StoredConversation,
 } from './conversation-store.js';
 import type { NoteCipher } from '../crypto/note-cipher.js';
@@ -21,8 +23,11 @@ import { formatMinute } from '../schedule/zoned-time.js';
 class Conflict extends Error {}
 
 type Row = { id: string; personId: string; platform: string; chatId: string; state: unknown; version: number };
-type Person = { personId: string; reachable: boolean; consented: boolean; locale: string | null; facts: PersonFacts };
+type Person = { personId: string; reachable: boolean; consented: boolean; locale: string | null; facts: PersonFacts; plan: RecoveryPlan | null };
 const scheduleFacts = { select: { paused: true, pausedUntil: true, unreachable: true } } as const;
+const planFields = { select: { reasons: true, triggers: true, warningSigns: true, coping: true, people: true } } as const;
+type PlanRow = { reasons: string | null; triggers: string | null; warningSigns: string | null; coping: string | null; people: string | null } | null;
+const PLAN_PIECES = { reasons: 'reasons', triggers: 'triggers', 'warning-signs': 'warningSigns', coping: 'coping', people: 'people' } as const;
 
 /** Conversations in Postgres, updated with optimistic locking on `version`. */
 export class PrismaConversationStore implements ConversationStore {
@@ -33,7 +38,7 @@ export class PrismaConversationStore implements ConversationStore {
 
   async open(key: ConversationKey, locale?: string): Promise<StoredConversation> {
     const person = await this.personFor(key);
-    const { personId, reachable, consented, facts } = person;
+    const { personId, reachable, consented, facts, plan } = person;
     // Someone who writes to us can be reached again, and check-ins that stopped for that reason start again.
     if (!reachable) {
       await this.setReachable(key.platform, key.userId, true);
@@ -44,15 +49,15 @@ export class PrismaConversationStore implements ConversationStore {
     const personLocale = clean ?? person.locale;
     const where = { platform_chatId_personId: { platform: key.platform, chatId: key.chatId, personId } };
     const found = await this.db.conversation.findUnique({ where });
-    if (found) return toStored(found, key.userId, true, consented, personLocale, facts);
+    if (found) return toStored(found, key.userId, true, consented, personLocale, facts, plan);
     try {
       const created = await this.db.conversation.create({
         data: { personId, platform: key.platform, chatId: key.chatId, state: emptyState as unknown as Prisma.InputJsonValue },
       });
-      return toStored(created, key.userId, true, consented, personLocale, facts);
+      return toStored(created, key.userId, true, consented, personLocale, facts, plan);
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
-      return toStored(await this.db.conversation.findUniqueOrThrow({ where }), key.userId, true, consented, personLocale, facts);
+      return toStored(await this.db.conversation.findUniqueOrThrow({ where }), key.userId, true, consented, personLocale, facts, plan);
     }
   }
 
@@ -68,13 +73,14 @@ export class PrismaConversationStore implements ConversationStore {
     const row = await this.db.conversation.findUnique({
       where: { id: conversationId },
       include: {
-        person: { select: { consentedAt: true, locale: true, schedule: scheduleFacts, identities: { select: { platform: true, externalId: true, reachable: true } } } },
+        person: { select: { consentedAt: true, locale: true, schedule: scheduleFacts, plan: planFields, identities: { select: { platform: true, externalId: true, reachable: true } } } },
       },
     });
     if (!row) return undefined;
     const identity = row.person.identities.find((i) => i.platform === row.platform);
-    const facts = factsFrom(row.person.schedule, Date.now());
-    return toStored(row, identity?.externalId ?? '', identity?.reachable ?? false, row.person.consentedAt !== null, row.person.locale, facts);
+    const plan = this.readPlan(row.person.plan);
+    const facts = withPlan(factsFrom(row.person.schedule, Date.now()), plan);
+    return toStored(row, identity?.externalId ?? '', identity?.reachable ?? false, row.person.consentedAt !== null, row.person.locale, facts, plan);
   }
 
   async setConsent(personId: string, at: Date): Promise<void> {
@@ -102,15 +108,18 @@ export class PrismaConversationStore implements ConversationStore {
     const records = request.records.map(parseRecord);
     const now = request.now ?? Date.now();
     try {
-      const facts = await this.db.$transaction(async (tx) => {
+      const { facts, plan } = await this.db.$transaction(async (tx) => {
         if (request.dedupKey !== undefined) await tx.processedEvent.create({ data: { key: request.dedupKey.slice(0, 200) } });
         const { count } = await tx.conversation.updateMany({ where: { id: current.id, version: current.version }, data });
         if (count !== 1) throw new Conflict();
         for (const record of records) await this.store(tx, current, record, now);
         const planning = records.some((r) => r.type === 'schedule' || r.type === 'pause' || r.type === 'resume');
-        return planning ? ScheduleStore.factsOf(tx, current.personId, now) : current.facts;
+        const planned = records.some((r) => r.type === 'plan-piece');
+        const plan = planned ? this.readPlan(await tx.plan.findUnique({ where: { personId: current.personId }, ...planFields })) : current.plan;
+        const base = planning ? await ScheduleStore.factsOf(tx, current.personId, now) : current.facts;
+        return { facts: withPlan(base, plan), plan };
       });
-      return { kind: 'committed', conversation: { ...next, facts } };
+      return { kind: 'committed', conversation: { ...next, facts, plan } };
     } catch (error) {
       if (error instanceof Conflict) return { kind: 'conflict' };
       if (isUniqueViolation(error)) return { kind: 'duplicate' };
@@ -151,7 +160,41 @@ export class PrismaConversationStore implements ConversationStore {
         return ScheduleStore.resume(tx, current.personId, now);
       case 'community-setting':
         return CommunityStore.applySetting(tx, record.scope, current.userId, record.field, record.value, now);
+      case 'plan-piece': {
+        const field = PLAN_PIECES[record.piece];
+        const value = this.cipher.encrypt(record.text);
+        await tx.plan.upsert({ where: { personId: current.personId }, create: { personId: current.personId, [field]: value }, update: { [field]: value } });
+        return;
+      }
+      case 'slip':
+        await tx.slip.create({
+          data: {
+            personId: current.personId,
+            need: record.need,
+            happened: this.cipher.encryptOptional(record.happened),
+            before: this.cipher.encryptOptional(record.before),
+            repair: this.cipher.encryptOptional(record.repair),
+            helper: this.cipher.encryptOptional(record.helper),
+          },
+        });
+        return;
     }
+  }
+
+  private readPlan(row: PlanRow): RecoveryPlan | null {
+    if (!row) return null;
+    const d = (v: string | null) => this.cipher.decryptOptional(v);
+    return { reasons: d(row.reasons), triggers: d(row.triggers), warningSigns: d(row.warningSigns), coping: d(row.coping), people: d(row.people) };
+  }
+
+  async recentCheckIns(personId: string, limit: number): Promise<readonly CheckInSummary[]> {
+    const rows = await this.db.checkIn.findMany({
+      where: { personId },
+      orderBy: { createdAt: 'desc' },
+      take: limit,
+      select: { createdAt: true, mood: true, craving: true, stress: true, sleepHours: true, emotion: true, need: true },
+    });
+    return rows.map(({ createdAt, ...r }) => ({ ...r, at: createdAt }));
   }
 
   /** A person's check-ins, oldest first, with their words decrypted. */
@@ -163,7 +206,14 @@ export class PrismaConversationStore implements ConversationStore {
   async exportPerson(personId: string): Promise<PersonExport> {
     const person = await this.db.person.findUniqueOrThrow({
       where: { id: personId },
-      include: { identities: true, conversations: true, schedule: true, groupAnswers: { include: { community: { select: { platform: true, externalId: true } } } } },
+      include: {
+        identities: true,
+        conversations: true,
+        schedule: true,
+        plan: planFields,
+        slips: { orderBy: { createdAt: 'asc' } },
+        groupAnswers: { include: { community: { select: { platform: true, externalId: true } } } },
+      },
     });
     const checkIns = (await this.checkInsOf(personId)).map(({ personId: _p, conversationId: _c, id: _i, ...rest }) => ({ ...rest, createdAt: rest.createdAt.toISOString() }));
     return {
@@ -171,6 +221,15 @@ export class PrismaConversationStore implements ConversationStore {
       person: { createdAt: person.createdAt.toISOString(), consentedAt: person.consentedAt?.toISOString() ?? null, locale: person.locale },
       identities: person.identities.map((i) => ({ platform: i.platform, id: i.externalId })),
       checkIns,
+      plan: this.readPlan(person.plan),
+      slips: person.slips.map((x) => ({
+        at: x.createdAt.toISOString(),
+        whatHappened: this.cipher.decryptOptional(x.happened),
+        before: this.cipher.decryptOptional(x.before),
+        need: x.need,
+        nextStep: this.cipher.decryptOptional(x.repair),
+        whoCouldHelp: this.cipher.decryptOptional(x.helper),
+      })),
       groupCheckIns: person.groupAnswers.map((g) => ({
         community: `${g.community.platform}:${g.community.externalId}`,
         occasion: g.occasion,
@@ -213,15 +272,19 @@ export class PrismaConversationStore implements ConversationStore {
 
   private async personFor(key: ConversationKey): Promise<Person> {
     const where = { platform_externalId: { platform: key.platform, externalId: key.userId } };
-    const select = { personId: true, reachable: true, person: { select: { consentedAt: true, locale: true, schedule: scheduleFacts } } };
-    type Found = { personId: string; reachable: boolean; person: { consentedAt: Date | null; locale: string | null; schedule: Parameters<typeof factsFrom>[0] } };
-    const read = (i: Found): Person => ({
-      personId: i.personId,
-      reachable: i.reachable,
-      consented: i.person.consentedAt !== null,
-      locale: i.person.locale,
-      facts: factsFrom(i.person.schedule, Date.now()),
-    });
+    const select = { personId: true, reachable: true, person: { select: { consentedAt: true, locale: true, schedule: scheduleFacts, plan: planFields } } };
+    type Found = { personId: string; reachable: boolean; person: { consentedAt: Date | null; locale: string | null; schedule: Parameters<typeof factsFrom>[0]; plan: PlanRow } };
+    const read = (i: Found): Person => {
+      const plan = this.readPlan(i.person.plan);
+      return {
+        personId: i.personId,
+        reachable: i.reachable,
+        consented: i.person.consentedAt !== null,
+        locale: i.person.locale,
+        facts: withPlan(factsFrom(i.person.schedule, Date.now()), plan),
+        plan,
+      };
+    };
     const identity = await this.db.identity.findUnique({ where, select });
     if (identity) return read(identity);
     try {
@@ -229,7 +292,7 @@ export class PrismaConversationStore implements ConversationStore {
         data: { identities: { create: { platform: key.platform, externalId: key.userId } } },
         select: { id: true },
       });
-      return { personId: person.id, reachable: true, consented: false, locale: null, facts: { scheduled: false, paused: false } };
+      return { personId: person.id, reachable: true, consented: false, locale: null, facts: { scheduled: false, paused: false }, plan: null };
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       // Two first messages at once: the other one created the person.
@@ -238,9 +301,10 @@ export class PrismaConversationStore implements ConversationStore {
   }
 }
 
-function toStored(row: Row, userId: string, reachable: boolean, consented: boolean, locale: string | null, facts: PersonFacts): StoredConversation {
+function toStored(row: Row, userId: string, reachable: boolean, consented: boolean, locale: string | null, facts: PersonFacts, plan: RecoveryPlan | null): StoredConversation {
   return {
     facts,
+    plan,
     reachable,
     consented,
     locale,
@@ -259,6 +323,11 @@ function readState(json: unknown): ConversationState {
   const state = json as Partial<ConversationState> | null;
   if (!state || state.shape !== STATE_SHAPE || !Array.isArray(state.stack) || !Array.isArray(state.timers)) return emptyState;
   return state as ConversationState;
+}
+
+/** The plan's parts as facts flows can branch on. */
+function withPlan(facts: PersonFacts, plan: RecoveryPlan | null): PersonFacts {
+  return { ...facts, hasReasons: Boolean(plan?.reasons), hasCoping: Boolean(plan?.coping), hasPeople: Boolean(plan?.people) };
 }
 
 function isUniqueViolation(error: unknown): boolean {

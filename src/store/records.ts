@@ -40,6 +40,8 @@ export type ParsedRecord =
   | { readonly type: 'schedule'; readonly recurrence: WeeklyRecurrence }
   | { readonly type: 'pause'; readonly values: RecordEffect['values'] }
   | { readonly type: 'resume' }
+  | { readonly type: 'plan-piece'; readonly piece: 'reasons' | 'triggers' | 'warning-signs' | 'coping' | 'people'; readonly text: string }
+  | { readonly type: 'slip'; readonly happened: string | null; readonly before: string | null; readonly need: string | null; readonly repair: string | null; readonly helper: string | null }
   | { readonly type: 'community-setting'; readonly field: SettingField; readonly value: string; readonly scope: FlowScope };
 
 export function parseRecord(record: RecordEffect): ParsedRecord {
@@ -66,6 +68,18 @@ export function parseRecord(record: RecordEffect): ParsedRecord {
       return { type: 'pause', values: record.values };
     case 'resume':
       return { type: 'resume' };
+    case 'plan-piece': {
+      const parsed = z.object({ piece: z.enum(['reasons', 'triggers', 'warning-signs', 'coping', 'people']), text: z.string().min(1).max(600) }).safeParse(record.values);
+      if (!parsed.success) throw new RecordError(record.type, parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+      return { type: 'plan-piece', ...parsed.data };
+    }
+    case 'slip': {
+      const parsed = z
+        .object({ happened: text(1000), before: text(1000), need: z.string().max(40).nullable(), repair: text(600), helper: text(300) })
+        .safeParse(record.values);
+      if (!parsed.success) throw new RecordError(record.type, parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+      return { type: 'slip', ...parsed.data };
+    }
     case 'community-setting': {
       const field = record.values.field;
       const value = record.values.value;

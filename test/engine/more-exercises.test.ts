@@ -38,7 +38,7 @@ describe('4-7-8 breathing, urge surfing and the self-compassion pause (engine on
     d.type('3');
     const t = d.type('9');
     expect(t.messages.at(-1)?.input).toMatchObject({ kind: 'choice' });
-    expect((t.messages.at(-1)?.input as { options: { label: string }[] }).options.map((o) => o.label)).toContain('Ride out the urge (10 min)');
+    expect((t.messages.at(-1)?.input as unknown as { options: { label: string }[] }).options.map((o) => o.label)).toContain('Ride out the urge (10 min)');
   });
 
   it('keeps nothing of what the person writes in the self-compassion pause', () => {

@@ -1,0 +1,39 @@
+-- CreateTable
+CREATE TABLE "Plan" (
+    "id" UUID NOT NULL,
+    "personId" UUID NOT NULL,
+    "reasons" TEXT,
+    "triggers" TEXT,
+    "warningSigns" TEXT,
+    "coping" TEXT,
+    "people" TEXT,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "Plan_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Slip" (
+    "id" UUID NOT NULL,
+    "personId" UUID NOT NULL,
+    "happened" TEXT,
+    "before" TEXT,
+    "need" VARCHAR(40),
+    "repair" TEXT,
+    "helper" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "Slip_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Plan_personId_key" ON "Plan"("personId");
+
+-- CreateIndex
+CREATE INDEX "Slip_personId_createdAt_idx" ON "Slip"("personId", "createdAt");
+
+-- AddForeignKey
+ALTER TABLE "Plan" ADD CONSTRAINT "Plan_personId_fkey" FOREIGN KEY ("personId") REFERENCES "Person"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Slip" ADD CONSTRAINT "Slip_personId_fkey" FOREIGN KEY ("personId") REFERENCES "Person"("id") ON DELETE CASCADE ON UPDATE CASCADE;
