@@ -64,7 +64,7 @@ const base = {
    * Something only the runtime can do, carried out once this step's state is stored (see EngineAction); or
    * `decline`: the person said not now to consent, so plain messages get a short reply instead of the whole ask.
    */
-  action: z.enum(['consent', 'decline', 'export', 'forget', 'community-overview', 'community-audit', 'history', 'plan-show']).optional(),
+  action: z.enum(['consent', 'decline', 'export', 'forget', 'community-overview', 'community-audit', 'history', 'plan-show', 'trends']).optional(),
   /** Emit a lasting record when this step is reached: record field → answer id. */
   record: z.object({ type: id, values: z.record(z.string(), id) }).strict().optional(),
 };

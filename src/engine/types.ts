@@ -40,8 +40,8 @@ export const SKIP_VALUE = 'skip';
 export interface OutboundMessage {
   readonly text: RichText;
   readonly input?: PromptInput;
-  /** A file sent with the message (the person's data export). */
-  readonly file?: { readonly name: string; readonly mime: string; readonly content: string };
+  /** A file sent with the message (the person's data export as text, a chart as PNG bytes). */
+  readonly file?: { readonly name: string; readonly mime: string; readonly content: string | Uint8Array };
   readonly slot?: string;
   readonly replace?: boolean;
   /**
@@ -154,6 +154,8 @@ export type EngineAction =
   /** Show the person their last check-ins, or their recovery plan. */
   | { readonly kind: 'history' }
   | { readonly kind: 'plan-show' }
+  /** Their trends over 7 and 30 days: a chart and the same in words. */
+  | { readonly kind: 'trends' }
   /** Show a moderator the community's settings, or its audit log. */
   | { readonly kind: 'community-overview'; readonly community: string }
   | { readonly kind: 'community-audit'; readonly community: string };

@@ -4,7 +4,7 @@ import type { FlowDefinition } from '../engine/flow.js';
 export const myData = {
   id: 'mydata',
   command: 'mydata',
-  title: 'Your data',
+  title: 'Data export',
   summary: 'get a copy of everything Tether holds about you, as a file',
   private: true,
   needsConsent: false,

@@ -12,7 +12,7 @@ import { selfCompassion } from './self-compassion.js';
 import { urgeSurfing } from './urge-surfing.js';
 import { plan } from './plan.js';
 import { slip, slipFollowUp } from './slip.js';
-import { history } from './history.js';
+import { history, trends } from './history.js';
 
 /** Every flow Tether ships, in the order /help lists them. */
 export const builtInFlows = [
@@ -24,6 +24,7 @@ export const builtInFlows = [
   plan,
   slip,
   history,
+  trends,
   crisis,
   schedule,
   pause,

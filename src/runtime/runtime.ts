@@ -9,6 +9,8 @@ import { BoundedMap } from '../lib/bounded-map.js';
 import { KeyedLock } from './keyed-lock.js';
 import { isGroupMember } from './group-member.js';
 import { historyText, planText } from './person-views.js';
+import { computeTrends, trendsText } from '../insights/trends.js';
+import { renderTrendsChart } from '../charts/trends-chart.js';
 import type { Logger } from './logger.js';
 import { RecipientUnreachableError, type DeliveryTarget, type MessageSink, type TimerScheduler } from './ports.js';
 import { plain } from '../engine/rich-text.js';
@@ -237,6 +239,16 @@ export class ConversationRuntime {
         case 'plan-show':
           extra.push({ text: planText(current.plan) });
           break;
+        case 'trends': {
+          const now = this.clock();
+          const points = await this.deps.store.checkInsSince(conversation.personId, new Date(now - 30 * 86_400_000));
+          const summary = trendsText(computeTrends(points, now));
+          if (points.length >= 2) {
+            const png = await renderTrendsChart(points, 30, now);
+            extra.push({ text: plain(summary), file: { name: 'tether-trends.png', mime: 'image/png', content: png } });
+          } else extra.push({ text: plain(summary) });
+          break;
+        }
         case 'community-overview':
         case 'community-audit': {
           const communities = this.deps.communities;

@@ -66,6 +66,10 @@ export class InMemoryConversationStore implements ConversationStore {
     return [];
   }
 
+  async checkInsSince(): Promise<never[]> {
+    return [];
+  }
+
   async exportPerson(personId: string): Promise<PersonExport> {
     const conversations = [...this.conversations.values()].filter((c) => c.personId === personId);
     return {

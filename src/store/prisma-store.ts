@@ -187,6 +187,15 @@ export class PrismaConversationStore implements ConversationStore {
     return { reasons: d(row.reasons), triggers: d(row.triggers), warningSigns: d(row.warningSigns), coping: d(row.coping), people: d(row.people) };
   }
 
+  async checkInsSince(personId: string, since: Date) {
+    const rows = await this.db.checkIn.findMany({
+      where: { personId, createdAt: { gte: since } },
+      orderBy: { createdAt: 'asc' },
+      select: { createdAt: true, mood: true, craving: true, stress: true, sleepHours: true, emotion: true, need: true, response: true },
+    });
+    return rows.map(({ createdAt, ...r }) => ({ ...r, at: createdAt }));
+  }
+
   async recentCheckIns(personId: string, limit: number): Promise<readonly CheckInSummary[]> {
     const rows = await this.db.checkIn.findMany({
       where: { personId },

@@ -175,10 +175,11 @@ export class TelegramEmulator {
       this.calls.push({ method, payload, status: 200, body });
       return send(res, 200, body);
     }
-    if (method === 'sendDocument') {
+    if (method === 'sendDocument' || method === 'sendPhoto') {
       // The emulator has no files: answer like Telegram, and keep the upload (multipart) for the test to read.
       const chatId = /name="chat_id"\r\n\r\n([^\r]+)/.exec(raw)?.[1] ?? '';
-      const body = { ok: true, result: { message_id: 900000 + this.calls.length, date: 0, chat: { id: Number(chatId), type: 'private' }, document: { file_id: 'f', file_unique_id: 'u' } } };
+      const media = method === 'sendPhoto' ? { photo: [{ file_id: 'p', file_unique_id: 'u', width: 900, height: 460 }] } : { document: { file_id: 'f', file_unique_id: 'u' } };
+      const body = { ok: true, result: { message_id: 900000 + this.calls.length, date: 0, chat: { id: Number(chatId), type: 'private' }, ...media } };
       this.calls.push({ method, payload: { ...payload, chat_id: chatId }, status: 200, body });
       return send(res, 200, body);
     }

@@ -95,7 +95,7 @@ export class DiscordSink implements MessageSink {
 
   private async post(chatId: string, rendered: DiscordMessage, file?: OutboundMessage['file']): Promise<Location> {
     const body = { content: rendered.content, components: rendered.components, allowed_mentions: { parse: [] } };
-    const files = file ? { files: [{ name: file.name, data: Buffer.from(file.content, 'utf8'), contentType: file.mime }] } : {};
+    const files = file ? { files: [{ name: file.name, data: typeof file.content === 'string' ? Buffer.from(file.content, 'utf8') : Buffer.from(file.content), contentType: file.mime }] } : {};
     const context = this.contexts.get(chatId);
     if (context && this.clock() - context.at < TOKEN_LIFETIME_MS) {
       if (context.placeholder) {

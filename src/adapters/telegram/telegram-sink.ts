@@ -45,8 +45,11 @@ export class TelegramSink implements MessageSink {
     const { chat, topic } = splitChat(chatId);
     const rendered = renderForTelegram(message, username ? (occasion) => `https://t.me/${username}?start=${encodeDeepLink({ kind: 'group-checkin', chatId: chat, occasion })}` : undefined);
     if (message.file) {
-      const file = new InputFile(Buffer.from(message.file.content, 'utf8'), message.file.name);
-      await this.api.sendDocument(chat, file, { caption: rendered.html, parse_mode: 'HTML' });
+      const { content, name, mime } = message.file;
+      const file = new InputFile(typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content), name);
+      // A picture shows in the chat; anything else is a file to download.
+      if (mime.startsWith('image/')) await this.api.sendPhoto(chat, file, { caption: rendered.html, parse_mode: 'HTML' });
+      else await this.api.sendDocument(chat, file, { caption: rendered.html, parse_mode: 'HTML' });
       return;
     }
     const slotKey = message.slot !== undefined ? `${chatId}|${message.slot}` : undefined;

@@ -90,15 +90,15 @@ export class TerminalAdapter {
       cursorTo(out, 0);
     }
     for (const message of messages) {
-      if (message.file) {
-        const path = join(this.options.downloadsDir ?? process.cwd(), message.file.name);
-        await writeFile(path, message.file.content, { mode: 0o600 });
-        out.write(`(saved ${message.file.name} to ${path})\n`);
-        continue;
-      }
       const text = renderForTerminal(message, this.color);
       const prefix = this.color ? '\x1b[36mtether ›\x1b[39m ' : '';
       out.write(`${prefix}${text}\n${this.color ? '\n' : ''}`);
+      if (message.file) {
+        // A terminal cannot show a file: it is saved next to you (a chart's words come with it above).
+        const path = join(this.options.downloadsDir ?? process.cwd(), message.file.name);
+        await writeFile(path, message.file.content, { mode: 0o600 });
+        out.write(`(saved ${message.file.name} to ${path})\n`);
+      }
     }
     this.prompt?.prompt(true);
   }
