@@ -97,6 +97,7 @@ export async function startTether(config: Config, options: TetherOptions): Promi
       reasons: conversation.plan?.reasons ?? '',
       coping: conversation.plan?.coping ?? '',
       people: conversation.plan?.people ?? '',
+      ...supporterVars(conversation),
     }),
     registryFor: async (community) => {
       const questions = (await communities.settings(community))?.questions ?? DEFAULT_QUESTIONS;
@@ -194,6 +195,19 @@ export async function startTether(config: Config, options: TetherOptions): Promi
       await db.$disconnect();
     },
   };
+}
+
+/** The person's supporters and last check-in, for wording and addressing a request (see flows/reach-out.ts). */
+function supporterVars(conversation: Pick<StoredConversation, 'supporters' | 'lastCheckIn'>): Record<string, string> {
+  const vars: Record<string, string> = {};
+  for (const s of conversation.supporters) {
+    vars[`supporter${s.position}`] = s.name;
+    vars[`how${s.position}`] = s.how ?? 'the way you usually reach them';
+  }
+  vars.supporterList = conversation.supporters.map((s) => `${s.position}. ${s.name}${s.how ? ` (${s.how})` : ''}`).join('\n');
+  vars.lastFeeling = conversation.lastCheckIn?.emotion ?? '';
+  vars.lastNeed = conversation.lastCheckIn ? (conversation.lastCheckIn.need === 'heard' ? 'to be heard' : conversation.lastCheckIn.need) : '';
+  return vars;
 }
 
 /**

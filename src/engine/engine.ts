@@ -2,7 +2,7 @@ import { answerValues, emptyAnswers, getAnswer, setAnswer } from './answer-map.j
 import { readAnswer, type AnswerResult } from './answers.js';
 import { copy, helpText } from './copy.js';
 import type { CompiledFlow, CompiledOption, CompiledStep, Condition, FlowRegistry, Target } from './flow.js';
-import { paragraphs, plain, renderTemplate } from './rich-text.js';
+import { compileTemplate, paragraphs, plain, renderTemplate, toPlainText } from './rich-text.js';
 import { MAX_INBOUND_TEXT, passTextGate, type ScreenVerdict, type TextScreen } from './text-gate.js';
 import {
   SKIP_VALUE,
@@ -199,7 +199,7 @@ class Turn {
       // Between timed steps of an exercise: reassure, do not advance.
       return this.say(copy.exerciseWaiting);
     }
-    this.answer(run, step, readAnswer(step, gate.text, gate.hasWords));
+    this.answer(run, step, readAnswer(this.visible(step, run), gate.text, gate.hasWords));
   }
 
   choice(token: string, value: string): void {
@@ -214,7 +214,7 @@ class Turn {
     const result: AnswerResult =
       step.kind === 'choice'
         ? (() => {
-            const option = step.options.find((o) => o.id === value);
+            const option = this.visible(step, run).options.find((o) => o.id === value);
             if (option) return { ok: true, value: option.id, option } as const;
             return value === SKIP_VALUE && step.skippable ? ({ ok: true, value: null } as const) : ({ ok: false, problem: 'unknown-option' } as const);
           })()
@@ -431,7 +431,7 @@ class Turn {
       if (step.kind !== 'say') {
         const token = `k${this.nextSeq()}`;
         this.replaceTop({ ...base, token });
-        this.emitStepText(step, run, inputFor(step, token), true);
+        this.emitStepText(step, run, inputFor(this.visible(step, run), token), true);
         return;
       }
       this.emitStepText(step, run, undefined, true);
@@ -497,7 +497,7 @@ class Turn {
       if (step) this.say(copy.exerciseWaiting);
       return;
     }
-    this.emitStepText(step, run, inputFor(step, run.token), false);
+    this.emitStepText(step, run, inputFor(this.visible(step, run), run.token), false);
   }
 
   private flushLead(): void {
@@ -548,7 +548,10 @@ class Turn {
 
   private display(step: CompiledStep, value: AnswerValue): string {
     if (value === null) return 'Skipped';
-    if (step.kind === 'choice') return step.options.find((o) => o.id === value)?.label ?? String(value);
+    if (step.kind === 'choice') {
+      const run = this.top();
+      return (run ? this.visible(step, run) : step).options.find((o) => o.id === value)?.label ?? String(value);
+    }
     if (step.kind === 'number') return `${value} ${step.unit}`;
     if (step.kind === 'text') return 'Noted';
     return String(value);
@@ -588,6 +591,18 @@ class Turn {
   }
 
   // ---- helpers --------------------------------------------------------------------------------------------
+
+  /**
+   * A choice step as the person sees it now: options whose condition holds, labels with `{@name}` filled in (a
+   * supporter's name). Other steps as they are.
+   */
+  private visible<S extends CompiledStep>(step: S, run: FlowRun): S {
+    if (step.kind !== 'choice' || !step.options.some((o) => o.if || o.label.includes('{'))) return step;
+    const options = step.options
+      .filter((o) => !o.if || this.holds(o.if, run))
+      .map((o) => (o.label.includes('{') ? { ...o, label: toPlainText(renderTemplate(compileTemplate(o.label), (ref) => this.refText(run, ref))).slice(0, 60) || o.id } : o));
+    return { ...step, options };
+  }
 
   private holds(c: Condition, run: FlowRun): boolean {
     return c.not ? !this.test(c, run) : this.test(c, run);

@@ -29,7 +29,26 @@ const condition = z
   .refine((c) => (c.answer === undefined) !== (c.fact === undefined), 'a condition tests either an answer or a fact');
 
 /** Values the runtime supplies to flows as `{@name}` (the person's region decides them). */
-export const CONTEXT_VARS = ['emergency', 'crisisLines', 'reasons', 'coping', 'people'] as const;
+export const CONTEXT_VARS = [
+  'emergency',
+  'crisisLines',
+  'reasons',
+  'coping',
+  'people',
+  'supporter1',
+  'supporter2',
+  'supporter3',
+  'supporter4',
+  'supporter5',
+  'how1',
+  'how2',
+  'how3',
+  'how4',
+  'how5',
+  'supporterList',
+  'lastFeeling',
+  'lastNeed',
+] as const;
 
 const target = z.union([
   /** `end-all`: end this flow and drop every flow it interrupted (after crisis help, nothing resumes). */
@@ -77,6 +96,8 @@ const option = z
     mirror: z.string().min(1).optional(),
     /** Where choosing this option leads, overriding the step's `next`. */
     next: target.optional(),
+    /** Offer this option only when the condition holds (a supporter the person has named). */
+    if: condition.optional(),
   })
   .strict();
 
@@ -284,6 +305,10 @@ function checkFlow(flow: FlowData, flowIds: ReadonlySet<string>): string[] {
         if (optionIds.has(o.id)) problems.push(`${where}: option "${o.id}" appears twice`);
         optionIds.add(o.id);
         if (o.next !== undefined) checkTarget(`${where} option "${o.id}"`, o.next);
+        checkCondition(`${where} option "${o.id}"`, o.if);
+        for (const ref of templateRefs(compileTemplate(o.label))) {
+          if (!ref.startsWith('@') || !(CONTEXT_VARS as readonly string[]).includes(ref.slice(1))) problems.push(`${where} option "${o.id}": a label may only refer to {@values}, not {${ref}}`);
+        }
       }
     }
     if ((step.kind === 'scale' || step.kind === 'number') && step.min >= step.max) problems.push(`${where}: min must be below max`);

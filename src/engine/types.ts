@@ -201,6 +201,27 @@ export interface PersonFacts {
   readonly hasReasons?: boolean;
   readonly hasCoping?: boolean;
   readonly hasPeople?: boolean;
+  /** Which of the five supporter places are filled (their names reach flows as {@supporter1}…). */
+  readonly supporter1?: boolean;
+  readonly supporter2?: boolean;
+  readonly supporter3?: boolean;
+  readonly supporter4?: boolean;
+  readonly supporter5?: boolean;
+  /** They have a check-in to build a request from ({@lastFeeling}, {@lastNeed}). */
+  readonly hasLastCheckIn?: boolean;
 }
 
-export const FACTS = ['scheduled', 'paused', 'group', 'hasReasons', 'hasCoping', 'hasPeople'] as const satisfies readonly (keyof PersonFacts)[];
+export const FACTS = [
+  'scheduled',
+  'paused',
+  'group',
+  'hasReasons',
+  'hasCoping',
+  'hasPeople',
+  'supporter1',
+  'supporter2',
+  'supporter3',
+  'supporter4',
+  'supporter5',
+  'hasLastCheckIn',
+] as const satisfies readonly (keyof PersonFacts)[];

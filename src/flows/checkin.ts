@@ -51,6 +51,7 @@ export const checkin = {
       options: [
         { id: 'breathe', label: 'Breathe with me now', next: { flow: 'breathe', args: 'paced', resume: 'sleep' } },
         { id: 'surf', label: 'Ride out the urge (10 min)', next: { flow: 'urge-surfing', resume: 'sleep' } },
+        { id: 'reach', label: 'Reach out to someone', next: { flow: 'reach-out', resume: 'sleep' } },
         { id: 'ground', label: '5-4-3-2-1 grounding', next: { flow: 'ground', resume: 'sleep' } },
         { id: 'continue', label: 'Keep going with the check-in' },
       ],
@@ -162,7 +163,7 @@ export const checkin = {
       },
       next: [
         { if: { answer: 'response', is: ['ground'] }, to: 'pick-exercise' },
-        { if: { answer: 'response', is: ['reach-out'] }, to: 'reach-out' },
+        { if: { answer: 'response', is: ['reach-out'] }, to: { flow: 'reach-out' } },
         { if: { answer: 'response', is: ['reasons'] }, to: 'reasons' },
         { to: 'noted' },
       ],
@@ -177,15 +178,6 @@ export const checkin = {
         { id: 'senses', label: '5-4-3-2-1 senses', next: { flow: 'ground' } },
         { id: 'kindness', label: 'A self-compassion pause', next: { flow: 'self-compassion' } },
       ],
-    },
-    {
-      id: 'reach-out',
-      kind: 'say',
-      say:
-        'Reaching out is a strong move, especially when part of you wants to pull away. Think of one person who tends to steady you: ' +
-        'a sponsor, a friend, someone from your group. A small, concrete ask is easier to say yes to, like ' +
-        '_"I\'m having a hard evening, could you call me in the next hour?"_ or _"Could we get a coffee tomorrow?"_',
-      next: 'end',
     },
     {
       id: 'reasons',

@@ -13,6 +13,8 @@ import { urgeSurfing } from './urge-surfing.js';
 import { plan } from './plan.js';
 import { slip, slipFollowUp } from './slip.js';
 import { history, trends } from './history.js';
+import { supporters } from './supporters.js';
+import { reachOut } from './reach-out.js';
 
 /** Every flow Tether ships, in the order /help lists them. */
 export const builtInFlows = [
@@ -21,6 +23,8 @@ export const builtInFlows = [
   ground,
   urgeSurfing,
   selfCompassion,
+  supporters,
+  reachOut,
   plan,
   slip,
   history,

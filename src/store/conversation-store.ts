@@ -26,6 +26,16 @@ export interface StoredConversation {
   readonly facts: PersonFacts;
   /** The person's recovery plan, decrypted (shown back on a strong craving and by /plan). */
   readonly plan: RecoveryPlan | null;
+  /** Their supporters in order, decrypted (the five places; empty ones absent). */
+  readonly supporters: readonly SupporterEntry[];
+  /** The feeling and need of their last check-in, for wording a request to a supporter. */
+  readonly lastCheckIn: { readonly emotion: string; readonly need: string } | null;
+}
+
+export interface SupporterEntry {
+  readonly position: number;
+  readonly name: string;
+  readonly how: string | null;
 }
 
 export interface RecoveryPlan {
@@ -102,6 +112,7 @@ export interface PersonExport {
   readonly groupCheckIns: readonly unknown[];
   readonly plan: RecoveryPlan | null;
   readonly slips: readonly unknown[];
+  readonly supporters: readonly unknown[];
   readonly schedule: Readonly<Record<string, string | boolean | null>> | null;
   readonly conversations: ReadonlyArray<{ readonly platform: string; readonly inProgress: readonly string[]; readonly scheduled: ReadonlyArray<{ readonly kind: string; readonly dueAt: string }> }>;
 }

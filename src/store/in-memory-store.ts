@@ -25,7 +25,7 @@ export class InMemoryConversationStore implements ConversationStore {
     const k = `${key.platform}\u0000${key.chatId}\u0000${person.personId}`;
     const id = this.byKey.get(k);
     if (id) return { ...this.conversations.get(id)!, reachable: true, consented: person.consented };
-    const created: StoredConversation = { id: randomUUID(), personId: person.personId, platform: key.platform, chatId: key.chatId, userId: key.userId, state: emptyState, version: 0, reachable: true, consented: person.consented, locale: null, facts: { scheduled: false, paused: false }, plan: null };
+    const created: StoredConversation = { id: randomUUID(), personId: person.personId, platform: key.platform, chatId: key.chatId, userId: key.userId, state: emptyState, version: 0, reachable: true, consented: person.consented, locale: null, facts: { scheduled: false, paused: false }, plan: null, supporters: [], lastCheckIn: null };
     this.conversations.set(created.id, created);
     this.byKey.set(k, created.id);
     return created;
@@ -80,6 +80,7 @@ export class InMemoryConversationStore implements ConversationStore {
       groupCheckIns: [],
       plan: null,
       slips: [],
+      supporters: [],
       schedule: null,
       conversations: conversations.map((c) => ({ platform: c.platform, inProgress: c.state.stack.map((r) => r.flowId), scheduled: [] })),
     };

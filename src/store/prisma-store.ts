@@ -23,9 +23,23 @@ import { formatMinute } from '../schedule/zoned-time.js';
 class Conflict extends Error {}
 
 type Row = { id: string; personId: string; platform: string; chatId: string; state: unknown; version: number };
-type Person = { personId: string; reachable: boolean; consented: boolean; locale: string | null; facts: PersonFacts; plan: RecoveryPlan | null };
+/** What is loaded with a person for flows to use: facts, their plan, supporters and last check-in. */
+type Extras = Pick<StoredConversation, 'facts' | 'plan' | 'supporters' | 'lastCheckIn'>;
+type Person = { personId: string; reachable: boolean; consented: boolean; locale: string | null } & Extras;
 const scheduleFacts = { select: { paused: true, pausedUntil: true, unreachable: true } } as const;
 const planFields = { select: { reasons: true, triggers: true, warningSigns: true, coping: true, people: true } } as const;
+const extrasSelect = {
+  schedule: scheduleFacts,
+  plan: planFields,
+  supporters: { orderBy: { position: 'asc' }, select: { position: true, name: true, how: true } },
+  checkIns: { orderBy: { createdAt: 'desc' }, take: 1, select: { emotion: true, need: true } },
+} as const;
+type ExtrasRow = {
+  schedule: Parameters<typeof factsFrom>[0];
+  plan: PlanRow;
+  supporters: Array<{ position: number; name: string; how: string | null }>;
+  checkIns: Array<{ emotion: string; need: string }>;
+};
 type PlanRow = { reasons: string | null; triggers: string | null; warningSigns: string | null; coping: string | null; people: string | null } | null;
 const PLAN_PIECES = { reasons: 'reasons', triggers: 'triggers', 'warning-signs': 'warningSigns', coping: 'coping', people: 'people' } as const;
 
@@ -38,7 +52,8 @@ export class PrismaConversationStore implements ConversationStore {
 
   async open(key: ConversationKey, locale?: string): Promise<StoredConversation> {
     const person = await this.personFor(key);
-    const { personId, reachable, consented, facts, plan } = person;
+    const { personId, reachable, consented } = person;
+    const extras: Extras = { facts: person.facts, plan: person.plan, supporters: person.supporters, lastCheckIn: person.lastCheckIn };
     // Someone who writes to us can be reached again, and check-ins that stopped for that reason start again.
     if (!reachable) {
       await this.setReachable(key.platform, key.userId, true);
@@ -49,15 +64,15 @@ export class PrismaConversationStore implements ConversationStore {
     const personLocale = clean ?? person.locale;
     const where = { platform_chatId_personId: { platform: key.platform, chatId: key.chatId, personId } };
     const found = await this.db.conversation.findUnique({ where });
-    if (found) return toStored(found, key.userId, true, consented, personLocale, facts, plan);
+    if (found) return toStored(found, key.userId, true, consented, personLocale, extras);
     try {
       const created = await this.db.conversation.create({
         data: { personId, platform: key.platform, chatId: key.chatId, state: emptyState as unknown as Prisma.InputJsonValue },
       });
-      return toStored(created, key.userId, true, consented, personLocale, facts, plan);
+      return toStored(created, key.userId, true, consented, personLocale, extras);
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
-      return toStored(await this.db.conversation.findUniqueOrThrow({ where }), key.userId, true, consented, personLocale, facts, plan);
+      return toStored(await this.db.conversation.findUniqueOrThrow({ where }), key.userId, true, consented, personLocale, extras);
     }
   }
 
@@ -73,14 +88,12 @@ export class PrismaConversationStore implements ConversationStore {
     const row = await this.db.conversation.findUnique({
       where: { id: conversationId },
       include: {
-        person: { select: { consentedAt: true, locale: true, schedule: scheduleFacts, plan: planFields, identities: { select: { platform: true, externalId: true, reachable: true } } } },
+        person: { select: { consentedAt: true, locale: true, ...extrasSelect, identities: { select: { platform: true, externalId: true, reachable: true } } } },
       },
     });
     if (!row) return undefined;
     const identity = row.person.identities.find((i) => i.platform === row.platform);
-    const plan = this.readPlan(row.person.plan);
-    const facts = withPlan(factsFrom(row.person.schedule, Date.now()), plan);
-    return toStored(row, identity?.externalId ?? '', identity?.reachable ?? false, row.person.consentedAt !== null, row.person.locale, facts, plan);
+    return toStored(row, identity?.externalId ?? '', identity?.reachable ?? false, row.person.consentedAt !== null, row.person.locale, this.readExtras(row.person));
   }
 
   async setConsent(personId: string, at: Date): Promise<void> {
@@ -108,18 +121,17 @@ export class PrismaConversationStore implements ConversationStore {
     const records = request.records.map(parseRecord);
     const now = request.now ?? Date.now();
     try {
-      const { facts, plan } = await this.db.$transaction(async (tx) => {
+      const extras = await this.db.$transaction(async (tx) => {
         if (request.dedupKey !== undefined) await tx.processedEvent.create({ data: { key: request.dedupKey.slice(0, 200) } });
         const { count } = await tx.conversation.updateMany({ where: { id: current.id, version: current.version }, data });
         if (count !== 1) throw new Conflict();
         for (const record of records) await this.store(tx, current, record, now);
-        const planning = records.some((r) => r.type === 'schedule' || r.type === 'pause' || r.type === 'resume');
-        const planned = records.some((r) => r.type === 'plan-piece');
-        const plan = planned ? this.readPlan(await tx.plan.findUnique({ where: { personId: current.personId }, ...planFields })) : current.plan;
-        const base = planning ? await ScheduleStore.factsOf(tx, current.personId, now) : current.facts;
-        return { facts: withPlan(base, plan), plan };
+        // A record can change what flows know about the person (a schedule, the plan, a supporter, a check-in).
+        if (records.length === 0) return undefined;
+        const person = await tx.person.findUniqueOrThrow({ where: { id: current.personId }, select: extrasSelect });
+        return this.readExtras(person, now);
       });
-      return { kind: 'committed', conversation: { ...next, facts, plan } };
+      return { kind: 'committed', conversation: { ...next, ...extras } };
     } catch (error) {
       if (error instanceof Conflict) return { kind: 'conflict' };
       if (isUniqueViolation(error)) return { kind: 'duplicate' };
@@ -166,6 +178,22 @@ export class PrismaConversationStore implements ConversationStore {
         await tx.plan.upsert({ where: { personId: current.personId }, create: { personId: current.personId, [field]: value }, update: { [field]: value } });
         return;
       }
+      case 'supporter-add': {
+        const taken = new Set((await tx.supporter.findMany({ where: { personId: current.personId }, select: { position: true } })).map((x) => x.position));
+        const position = [1, 2, 3, 4, 5].find((p) => !taken.has(p));
+        if (position === undefined) return; // five already: the flow only offers "add" below five
+        await tx.supporter.create({
+          data: { personId: current.personId, position, name: this.cipher.encrypt(record.name), how: this.cipher.encryptOptional(record.how) },
+        });
+        return;
+      }
+      case 'supporter-remove': {
+        await tx.supporter.deleteMany({ where: { personId: current.personId, position: record.position } });
+        // The rest move up, so the list stays 1..n in the person's order.
+        const rest = await tx.supporter.findMany({ where: { personId: current.personId, position: { gt: record.position } }, orderBy: { position: 'asc' } });
+        for (const x of rest) await tx.supporter.update({ where: { id: x.id }, data: { position: x.position - 1 } });
+        return;
+      }
       case 'slip':
         await tx.slip.create({
           data: {
@@ -179,6 +207,25 @@ export class PrismaConversationStore implements ConversationStore {
         });
         return;
     }
+  }
+
+  private readExtras(row: ExtrasRow, now = Date.now()): Extras {
+    const plan = this.readPlan(row.plan);
+    const supporters = row.supporters.map((x) => ({ position: x.position, name: this.cipher.decrypt(x.name), how: this.cipher.decryptOptional(x.how) }));
+    const filled = new Set(supporters.map((x) => x.position));
+    const facts: PersonFacts = {
+      ...factsFrom(row.schedule, now),
+      hasReasons: Boolean(plan?.reasons),
+      hasCoping: Boolean(plan?.coping),
+      hasPeople: Boolean(plan?.people),
+      supporter1: filled.has(1),
+      supporter2: filled.has(2),
+      supporter3: filled.has(3),
+      supporter4: filled.has(4),
+      supporter5: filled.has(5),
+      hasLastCheckIn: row.checkIns.length > 0,
+    };
+    return { facts, plan, supporters, lastCheckIn: row.checkIns[0] ?? null };
   }
 
   private readPlan(row: PlanRow): RecoveryPlan | null {
@@ -221,6 +268,7 @@ export class PrismaConversationStore implements ConversationStore {
         schedule: true,
         plan: planFields,
         slips: { orderBy: { createdAt: 'asc' } },
+        supporters: { orderBy: { position: 'asc' } },
         groupAnswers: { include: { community: { select: { platform: true, externalId: true } } } },
       },
     });
@@ -231,6 +279,7 @@ export class PrismaConversationStore implements ConversationStore {
       identities: person.identities.map((i) => ({ platform: i.platform, id: i.externalId })),
       checkIns,
       plan: this.readPlan(person.plan),
+      supporters: person.supporters.map((x) => ({ name: this.cipher.decrypt(x.name), howToReach: this.cipher.decryptOptional(x.how) })),
       slips: person.slips.map((x) => ({
         at: x.createdAt.toISOString(),
         whatHappened: this.cipher.decryptOptional(x.happened),
@@ -281,19 +330,15 @@ export class PrismaConversationStore implements ConversationStore {
 
   private async personFor(key: ConversationKey): Promise<Person> {
     const where = { platform_externalId: { platform: key.platform, externalId: key.userId } };
-    const select = { personId: true, reachable: true, person: { select: { consentedAt: true, locale: true, schedule: scheduleFacts, plan: planFields } } };
-    type Found = { personId: string; reachable: boolean; person: { consentedAt: Date | null; locale: string | null; schedule: Parameters<typeof factsFrom>[0]; plan: PlanRow } };
-    const read = (i: Found): Person => {
-      const plan = this.readPlan(i.person.plan);
-      return {
-        personId: i.personId,
-        reachable: i.reachable,
-        consented: i.person.consentedAt !== null,
-        locale: i.person.locale,
-        facts: withPlan(factsFrom(i.person.schedule, Date.now()), plan),
-        plan,
-      };
-    };
+    const select = { personId: true, reachable: true, person: { select: { consentedAt: true, locale: true, ...extrasSelect } } };
+    type Found = { personId: string; reachable: boolean; person: { consentedAt: Date | null; locale: string | null } & ExtrasRow };
+    const read = (i: Found): Person => ({
+      personId: i.personId,
+      reachable: i.reachable,
+      consented: i.person.consentedAt !== null,
+      locale: i.person.locale,
+      ...this.readExtras(i.person),
+    });
     const identity = await this.db.identity.findUnique({ where, select });
     if (identity) return read(identity);
     try {
@@ -301,7 +346,7 @@ export class PrismaConversationStore implements ConversationStore {
         data: { identities: { create: { platform: key.platform, externalId: key.userId } } },
         select: { id: true },
       });
-      return { personId: person.id, reachable: true, consented: false, locale: null, facts: { scheduled: false, paused: false }, plan: null };
+      return { personId: person.id, reachable: true, consented: false, locale: null, facts: { scheduled: false, paused: false }, plan: null, supporters: [], lastCheckIn: null };
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       // Two first messages at once: the other one created the person.
@@ -310,10 +355,9 @@ export class PrismaConversationStore implements ConversationStore {
   }
 }
 
-function toStored(row: Row, userId: string, reachable: boolean, consented: boolean, locale: string | null, facts: PersonFacts, plan: RecoveryPlan | null): StoredConversation {
+function toStored(row: Row, userId: string, reachable: boolean, consented: boolean, locale: string | null, extras: Extras): StoredConversation {
   return {
-    facts,
-    plan,
+    ...extras,
     reachable,
     consented,
     locale,
@@ -332,11 +376,6 @@ function readState(json: unknown): ConversationState {
   const state = json as Partial<ConversationState> | null;
   if (!state || state.shape !== STATE_SHAPE || !Array.isArray(state.stack) || !Array.isArray(state.timers)) return emptyState;
   return state as ConversationState;
-}
-
-/** The plan's parts as facts flows can branch on. */
-function withPlan(facts: PersonFacts, plan: RecoveryPlan | null): PersonFacts {
-  return { ...facts, hasReasons: Boolean(plan?.reasons), hasCoping: Boolean(plan?.coping), hasPeople: Boolean(plan?.people) };
 }
 
 function isUniqueViolation(error: unknown): boolean {

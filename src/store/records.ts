@@ -41,6 +41,8 @@ export type ParsedRecord =
   | { readonly type: 'pause'; readonly values: RecordEffect['values'] }
   | { readonly type: 'resume' }
   | { readonly type: 'plan-piece'; readonly piece: 'reasons' | 'triggers' | 'warning-signs' | 'coping' | 'people'; readonly text: string }
+  | { readonly type: 'supporter-add'; readonly name: string; readonly how: string | null }
+  | { readonly type: 'supporter-remove'; readonly position: number }
   | { readonly type: 'slip'; readonly happened: string | null; readonly before: string | null; readonly need: string | null; readonly repair: string | null; readonly helper: string | null }
   | { readonly type: 'community-setting'; readonly field: SettingField; readonly value: string; readonly scope: FlowScope };
 
@@ -72,6 +74,16 @@ export function parseRecord(record: RecordEffect): ParsedRecord {
       const parsed = z.object({ piece: z.enum(['reasons', 'triggers', 'warning-signs', 'coping', 'people']), text: z.string().min(1).max(600) }).safeParse(record.values);
       if (!parsed.success) throw new RecordError(record.type, parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
       return { type: 'plan-piece', ...parsed.data };
+    }
+    case 'supporter-add': {
+      const parsed = z.object({ name: z.string().trim().min(1).max(60), how: text(200) }).safeParse(record.values);
+      if (!parsed.success) throw new RecordError(record.type, parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+      return { type: 'supporter-add', ...parsed.data };
+    }
+    case 'supporter-remove': {
+      const m = /^s([1-5])$/.exec(String(record.values.position));
+      if (!m) throw new RecordError(record.type, ['position must be s1 to s5']);
+      return { type: 'supporter-remove', position: Number(m[1]) };
     }
     case 'slip': {
       const parsed = z

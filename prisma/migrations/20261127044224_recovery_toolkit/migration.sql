@@ -26,14 +26,32 @@ CREATE TABLE "Slip" (
     CONSTRAINT "Slip_pkey" PRIMARY KEY ("id")
 );
 
+-- CreateTable
+CREATE TABLE "Supporter" (
+    "id" UUID NOT NULL,
+    "personId" UUID NOT NULL,
+    "position" INTEGER NOT NULL,
+    "name" TEXT NOT NULL,
+    "how" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "Supporter_pkey" PRIMARY KEY ("id")
+);
+
 -- CreateIndex
 CREATE UNIQUE INDEX "Plan_personId_key" ON "Plan"("personId");
 
 -- CreateIndex
 CREATE INDEX "Slip_personId_createdAt_idx" ON "Slip"("personId", "createdAt");
 
+-- CreateIndex
+CREATE UNIQUE INDEX "Supporter_personId_position_key" ON "Supporter"("personId", "position");
+
 -- AddForeignKey
 ALTER TABLE "Plan" ADD CONSTRAINT "Plan_personId_fkey" FOREIGN KEY ("personId") REFERENCES "Person"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "Slip" ADD CONSTRAINT "Slip_personId_fkey" FOREIGN KEY ("personId") REFERENCES "Person"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Supporter" ADD CONSTRAINT "Supporter_personId_fkey" FOREIGN KEY ("personId") REFERENCES "Person"("id") ON DELETE CASCADE ON UPDATE CASCADE;
