@@ -74,7 +74,7 @@ export function handleEvent(stored: ConversationState | undefined, event: Inboun
       turn.command(event.name, event.args ?? '', event.scope);
       break;
     case 'scheduled':
-      turn.scheduled(event.flowId, event.occasion);
+      turn.scheduled(event.flowId, event.occasion, event.intro ?? false);
       break;
     case 'reminder':
       turn.reminder(event.occasion);
@@ -296,7 +296,7 @@ class Turn {
   }
 
   /** The person's schedule says it is time. Never piles up: one scheduled check-in open at a time, and never over another flow. */
-  scheduled(flowId: string, occasion: string): void {
+  scheduled(flowId: string, occasion: string, intro: boolean): void {
     const flow = this.ctx.registry.flows.get(flowId);
     if (!flow || (flow.needsConsent && !this.consented)) return;
     const open = this.stack.find((r) => r.occasion !== undefined);
@@ -306,7 +306,7 @@ class Turn {
       this.dropStack();
     }
     if (this.stack.length > 0) return; // busy with something else (or half-way through a check-in): leave them be
-    this.say(copy.scheduledIntro);
+    if (intro) this.say(copy.scheduledIntro);
     this.startNow(flow, undefined, '', undefined, { occasion });
   }
 
@@ -562,7 +562,7 @@ class Turn {
     const value = getAnswer(run.answers, ref);
     if (value === null || value === undefined) return '';
     const step = this.flowOf(run).byId.get(ref);
-    if (step?.kind === 'choice') return step.options.find((o) => o.id === value)?.mirrorText ?? String(value);
+    if (step?.kind === 'choice') return this.visible(step, run).options.find((o) => o.id === value)?.mirrorText ?? String(value);
     return String(value);
   }
 
@@ -600,7 +600,11 @@ class Turn {
     if (step.kind !== 'choice' || !step.options.some((o) => o.if || o.label.includes('{'))) return step;
     const options = step.options
       .filter((o) => !o.if || this.holds(o.if, run))
-      .map((o) => (o.label.includes('{') ? { ...o, label: toPlainText(renderTemplate(compileTemplate(o.label), (ref) => this.refText(run, ref))).slice(0, 60) || o.id } : o));
+      .map((o) => {
+        if (!o.label.includes('{')) return o;
+        const label = toPlainText(renderTemplate(compileTemplate(o.label), (ref) => this.refText(run, ref))).slice(0, 60) || o.id;
+        return { ...o, label, mirrorText: label };
+      });
     return { ...step, options };
   }
 

@@ -74,7 +74,7 @@ export type InboundEvent =
   /** The platform can no longer reach the person: stop everything that would message them. */
   | { readonly type: 'unreachable' }
   /** The person's own schedule says it is time for `flowId` (a check-in); `occasion` names this one ("2027-03-08"). */
-  | { readonly type: 'scheduled'; readonly flowId: string; readonly occasion: string }
+  | { readonly type: 'scheduled'; readonly flowId: string; readonly occasion: string; readonly intro?: boolean }
   /** The one gentle reminder for a scheduled check-in not yet answered. */
   | { readonly type: 'reminder'; readonly occasion: string };
 

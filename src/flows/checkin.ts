@@ -182,9 +182,16 @@ export const checkin = {
     {
       id: 'reasons',
       kind: 'say',
-      say:
-        'Take a breath and bring to mind why your recovery matters to you: the people, the plans, the person you are becoming. ' +
-        'If it helps, write one reason somewhere you will see it today.',
+      say: [
+        { text: 'In your own words:\n_{@reasons}_', if: { fact: 'hasReasons' } },
+        { text: 'What helps you:\n{@coping}', if: { fact: 'hasCoping' } },
+        {
+          text:
+            'Take a breath and bring to mind why your recovery matters to you: the people, the plans, the person you are becoming. ' +
+            'If it helps, write one reason somewhere you will see it today; /plan keeps them for you.',
+          if: { fact: 'hasReasons', not: true },
+        },
+      ],
       next: 'end',
     },
     {

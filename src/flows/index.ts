@@ -15,6 +15,7 @@ import { slip, slipFollowUp } from './slip.js';
 import { history, trends } from './history.js';
 import { supporters } from './supporters.js';
 import { reachOut } from './reach-out.js';
+import { eventCheckin, eventPlan } from './event.js';
 
 /** Every flow Tether ships, in the order /help lists them. */
 export const builtInFlows = [
@@ -26,6 +27,7 @@ export const builtInFlows = [
   supporters,
   reachOut,
   plan,
+  eventPlan,
   slip,
   history,
   trends,
@@ -38,6 +40,7 @@ export const builtInFlows = [
   community,
   cravingFollowUp,
   slipFollowUp,
+  eventCheckin,
   consent,
 ];
 

@@ -6,7 +6,8 @@ export const OCCASION_QUEUE = 'occasions';
 /** Something a schedule says is due: a person's check-in or reminder, a group check-in post or its summary. */
 export type OccasionJob =
   | { readonly kind: 'checkin' | 'reminder'; readonly scheduleId: string; readonly conversationId: string; readonly flowId: string; readonly occasion: string; readonly dueAt: number }
-  | { readonly kind: 'group-checkin' | 'group-summary'; readonly communityId: string; readonly occasion: string; readonly dueAt: number };
+  | { readonly kind: 'group-checkin' | 'group-summary'; readonly communityId: string; readonly occasion: string; readonly dueAt: number }
+  | { readonly kind: 'event'; readonly eventCheckInId: string; readonly conversationId: string; readonly occasion: string; readonly dueAt: number };
 
 /** Occasions due at the same moment travel together, up to this many per job. */
 export const OCCASIONS_PER_JOB = 100;
@@ -21,7 +22,7 @@ export interface OccasionBatch {
  */
 export function occasionJobId(batch: OccasionBatch): string {
   const first = batch.occasions[0]!;
-  const owner = 'scheduleId' in first ? first.scheduleId : first.communityId;
+  const owner = 'scheduleId' in first ? first.scheduleId : 'communityId' in first ? first.communityId : first.eventCheckInId;
   return `${first.kind}.${owner}.${first.dueAt}.${batch.occasions.length}`;
 }
 

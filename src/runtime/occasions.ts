@@ -82,7 +82,8 @@ export class OccasionScheduler {
     const { lookaheadMs, staleMs } = this.deps.settings;
     const personal = await this.deps.schedules.claimDue(now + lookaheadMs, now, now - staleMs);
     const group = await this.deps.communities.claimDue(now + lookaheadMs, now, now - staleMs);
-    const jobs: OccasionJob[] = [...personal, ...group];
+    const events = await this.deps.schedules.claimDueEvents(now + lookaheadMs, now, now - staleMs);
+    const jobs: OccasionJob[] = [...personal, ...group, ...events];
     if (jobs.length) await this.deps.queue.enqueue(jobs);
     return jobs.length;
   }
@@ -90,9 +91,17 @@ export class OccasionScheduler {
   /** One due occasion, from the queue. */
   async handle(job: OccasionJob): Promise<void> {
     const { runtime, schedules, communities, settings } = this.deps;
+    if ('eventCheckInId' in job) {
+      if (!(await schedules.eventPending(job.eventCheckInId))) return;
+      const outcome = await runtime.dispatch({ conversationId: job.conversationId }, { type: 'scheduled', flowId: 'event-checkin', occasion: job.occasion }, { dedupKey: `event:${job.eventCheckInId}`, paced: true });
+      if (outcome.kind === 'unreachable') await schedules.pauseUnreachable(job.conversationId);
+      await schedules.eventSent(job.eventCheckInId, this.now());
+      return;
+    }
     if ('scheduleId' in job) {
       if (!(await schedules.isCurrent(job))) return;
-      const event = job.kind === 'checkin' ? ({ type: 'scheduled', flowId: job.flowId, occasion: job.occasion } as const) : ({ type: 'reminder', occasion: job.occasion } as const);
+      const event =
+        job.kind === 'checkin' ? ({ type: 'scheduled', flowId: job.flowId, occasion: job.occasion, intro: true } as const) : ({ type: 'reminder', occasion: job.occasion } as const);
       const outcome = await runtime.dispatch({ conversationId: job.conversationId }, event, { dedupKey: `${job.kind}:${job.scheduleId}:${job.occasion}`, paced: true });
       if (outcome.kind === 'unreachable') await schedules.pauseUnreachable(job.conversationId);
       await schedules.completed(job, settings.reminderMs);

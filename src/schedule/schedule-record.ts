@@ -15,7 +15,8 @@ export class ScheduleRecordError extends Error {
   }
 }
 
-const zones: Record<string, string> = {
+/** The time zones /schedule and /event offer as buttons, by option id. */
+export const zoneChoices: Readonly<Record<string, string>> = {
   london: 'Europe/London',
   berlin: 'Europe/Berlin',
   'new-york': 'America/New_York',
@@ -46,7 +47,7 @@ export function readScheduleRecord(values: Values): WeeklyRecurrence {
   const minuteOfDay =
     timeChoice?.startsWith('at-') ? Number(timeChoice.slice(3, 5)) * 60 + Number(timeChoice.slice(5, 7)) : ok(parseTime(str(values.timeOther) ?? ''), minuteOf);
   const zoneChoice = str(values.zone);
-  const timeZone = (zoneChoice && zones[zoneChoice]) ?? ok(parseTimeZone(str(values.zoneOther) ?? ''), (z) => z);
+  const timeZone = (zoneChoice && zoneChoices[zoneChoice]) ?? ok(parseTimeZone(str(values.zoneOther) ?? ''), (z) => z);
   const quietChoice = str(values.quiet);
   const quietText =
     quietChoice === 'none' ? undefined
@@ -82,4 +83,33 @@ export function readPauseRecord(values: Values, timeZone: string, now: number): 
     default:
       throw new ScheduleRecordError(`unknown pause length "${length ?? ''}"`);
   }
+}
+
+export interface EventTimes {
+  readonly startsAt: number;
+  readonly timeZone: string;
+  /** The check-ins asked for, as instants. */
+  readonly checkIns: ReadonlyArray<{ readonly dueAt: number; readonly kind: 'during' | 'after' }>;
+}
+
+/**
+ * When an event plan's check-ins fall: an hour in, or two and four hours in; later that night (five hours after the
+ * start), the next morning at 10:00, or both. `scheduleZone` stands in for "same as my check-ins".
+ */
+export function readEventTimes(values: Values, scheduleZone: string | undefined): EventTimes {
+  const date = ok(parseDate(str(values.date) ?? ''), (d) => d.split('-').map(Number) as [number, number, number]);
+  const minute = ok(parseTime(str(values.start) ?? ''), minuteOf);
+  const zoneChoice = str(values.zone);
+  const timeZone = zoneChoice === 'same' ? (scheduleZone ?? 'UTC') : ((zoneChoice && zoneChoices[zoneChoice]) ?? ok(parseTimeZone(str(values.zoneOther) ?? ''), (z) => z));
+  const day = { year: date[0], month: date[1], day: date[2] };
+  const startsAt = instantOf(day, minute, timeZone);
+  const HOUR = 3_600_000;
+  const checkIns: Array<{ dueAt: number; kind: 'during' | 'after' }> = [];
+  const during = str(values.during);
+  if (during === 'one-hour') checkIns.push({ dueAt: startsAt + HOUR, kind: 'during' });
+  if (during === 'every-two') checkIns.push({ dueAt: startsAt + 2 * HOUR, kind: 'during' }, { dueAt: startsAt + 4 * HOUR, kind: 'during' });
+  const after = str(values.after);
+  if (after === 'night' || after === 'both') checkIns.push({ dueAt: startsAt + 5 * HOUR, kind: 'after' });
+  if (after === 'morning' || after === 'both') checkIns.push({ dueAt: instantOf(addDays(day, 1), 10 * 60, timeZone), kind: 'after' });
+  return { startsAt, timeZone, checkIns };
 }

@@ -18,6 +18,7 @@ import { CommunityStore } from './community-store.js';
 import { ScheduleStore, factsFrom, type Db } from './schedule-store.js';
 import type { PersonFacts } from '../engine/types.js';
 import { daysToText } from '../schedule/parse.js';
+import { readEventTimes } from '../schedule/schedule-record.js';
 import { formatMinute } from '../schedule/zoned-time.js';
 
 class Conflict extends Error {}
@@ -176,6 +177,29 @@ export class PrismaConversationStore implements ConversationStore {
         const field = PLAN_PIECES[record.piece];
         const value = this.cipher.encrypt(record.text);
         await tx.plan.upsert({ where: { personId: current.personId }, create: { personId: current.personId, [field]: value }, update: { [field]: value } });
+        return;
+      }
+      case 'event': {
+        const schedule = await tx.schedule.findUnique({ where: { personId: current.personId }, select: { timeZone: true } });
+        const times = readEventTimes(record.values, schedule?.timeZone);
+        const text = (k: string) => {
+          const v = record.values[k];
+          return typeof v === 'string' && v ? this.cipher.encrypt(v) : null;
+        };
+        const standby = current.supporters.find((x) => `s${x.position}` === record.values.standby)?.name ?? (typeof record.values.standbyOther === 'string' ? record.values.standbyOther : null);
+        await tx.eventPlan.create({
+          data: {
+            personId: current.personId,
+            conversationId: current.id,
+            what: this.cipher.encrypt(String(record.values.what ?? '')),
+            startsAt: new Date(times.startsAt),
+            timeZone: times.timeZone,
+            withWhom: text('with'),
+            leaving: text('leave'),
+            standby: this.cipher.encryptOptional(standby),
+            checkIns: { create: times.checkIns.filter((c) => c.dueAt > now).map((c) => ({ conversationId: current.id, dueAt: new Date(c.dueAt), kind: c.kind })) },
+          },
+        });
         return;
       }
       case 'supporter-add': {

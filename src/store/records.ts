@@ -41,6 +41,7 @@ export type ParsedRecord =
   | { readonly type: 'pause'; readonly values: RecordEffect['values'] }
   | { readonly type: 'resume' }
   | { readonly type: 'plan-piece'; readonly piece: 'reasons' | 'triggers' | 'warning-signs' | 'coping' | 'people'; readonly text: string }
+  | { readonly type: 'event'; readonly values: RecordEffect['values'] }
   | { readonly type: 'supporter-add'; readonly name: string; readonly how: string | null }
   | { readonly type: 'supporter-remove'; readonly position: number }
   | { readonly type: 'slip'; readonly happened: string | null; readonly before: string | null; readonly need: string | null; readonly repair: string | null; readonly helper: string | null }
@@ -75,6 +76,8 @@ export function parseRecord(record: RecordEffect): ParsedRecord {
       if (!parsed.success) throw new RecordError(record.type, parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
       return { type: 'plan-piece', ...parsed.data };
     }
+    case 'event':
+      return { type: 'event', values: record.values };
     case 'supporter-add': {
       const parsed = z.object({ name: z.string().trim().min(1).max(60), how: text(200) }).safeParse(record.values);
       if (!parsed.success) throw new RecordError(record.type, parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));

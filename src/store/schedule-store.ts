@@ -137,6 +137,27 @@ export class ScheduleStore {
     ];
   }
 
+  /** Claims event-plan check-ins due before `horizon` (see claimDue). */
+  async claimDueEvents(horizon: number, now: number, staleBefore: number, limit = 50_000): Promise<Array<{ kind: 'event'; eventCheckInId: string; conversationId: string; occasion: string; dueAt: number }>> {
+    const rows = await this.db.$queryRaw<Array<{ id: string; conversationId: string; dueAt: Date }>>`
+      WITH due AS (
+        SELECT "id" FROM "EventCheckIn"
+         WHERE "dueAt" <= ${new Date(horizon)} AND "sentAt" IS NULL AND ("queuedAt" IS NULL OR "queuedAt" < ${new Date(staleBefore)})
+         ORDER BY "dueAt" LIMIT ${limit} FOR UPDATE SKIP LOCKED)
+      UPDATE "EventCheckIn" e SET "queuedAt" = ${new Date(now)} FROM due WHERE e."id" = due."id"
+      RETURNING e."id", e."conversationId", e."dueAt"`;
+    return rows.map((r) => ({ kind: 'event', eventCheckInId: r.id, conversationId: r.conversationId, occasion: `event-${r.id.slice(0, 8)}`, dueAt: r.dueAt.getTime() }));
+  }
+
+  /** Whether an event check-in is still to be sent (its plan may have been deleted). */
+  async eventPending(eventCheckInId: string): Promise<boolean> {
+    return (await this.db.eventCheckIn.count({ where: { id: eventCheckInId, sentAt: null } })) === 1;
+  }
+
+  async eventSent(eventCheckInId: string, at: number): Promise<void> {
+    await this.db.eventCheckIn.updateMany({ where: { id: eventCheckInId }, data: { sentAt: new Date(at) } });
+  }
+
   /** Whether the occasion is still the one the schedule waits for (a changed or paused schedule drops it). */
   async isCurrent(due: DueOccasion): Promise<boolean> {
     const row = await this.db.schedule.findUnique({ where: { id: due.scheduleId }, select: { nextRunAt: true, reminderAt: true, reminderOccasion: true } });
@@ -184,7 +205,8 @@ export class ScheduleStore {
   async releaseClaims(): Promise<number> {
     const a = await this.db.schedule.updateMany({ where: { queuedAt: { not: null } }, data: { queuedAt: null } });
     const b = await this.db.schedule.updateMany({ where: { reminderQueuedAt: { not: null } }, data: { reminderQueuedAt: null } });
-    return a.count + b.count;
+    const c = await this.db.eventCheckIn.updateMany({ where: { queuedAt: { not: null }, sentAt: null }, data: { queuedAt: null } });
+    return a.count + b.count + c.count;
   }
 }
 

@@ -38,6 +38,35 @@ CREATE TABLE "Supporter" (
     CONSTRAINT "Supporter_pkey" PRIMARY KEY ("id")
 );
 
+-- CreateTable
+CREATE TABLE "EventPlan" (
+    "id" UUID NOT NULL,
+    "personId" UUID NOT NULL,
+    "conversationId" UUID NOT NULL,
+    "what" TEXT NOT NULL,
+    "startsAt" TIMESTAMP(3) NOT NULL,
+    "timeZone" VARCHAR(64) NOT NULL,
+    "withWhom" TEXT,
+    "leaving" TEXT,
+    "standby" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "EventPlan_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "EventCheckIn" (
+    "id" UUID NOT NULL,
+    "eventId" UUID NOT NULL,
+    "conversationId" UUID NOT NULL,
+    "dueAt" TIMESTAMP(3) NOT NULL,
+    "kind" VARCHAR(10) NOT NULL,
+    "queuedAt" TIMESTAMP(3),
+    "sentAt" TIMESTAMP(3),
+
+    CONSTRAINT "EventCheckIn_pkey" PRIMARY KEY ("id")
+);
+
 -- CreateIndex
 CREATE UNIQUE INDEX "Plan_personId_key" ON "Plan"("personId");
 
@@ -47,6 +76,12 @@ CREATE INDEX "Slip_personId_createdAt_idx" ON "Slip"("personId", "createdAt");
 -- CreateIndex
 CREATE UNIQUE INDEX "Supporter_personId_position_key" ON "Supporter"("personId", "position");
 
+-- CreateIndex
+CREATE INDEX "EventPlan_personId_startsAt_idx" ON "EventPlan"("personId", "startsAt");
+
+-- CreateIndex
+CREATE INDEX "EventCheckIn_dueAt_idx" ON "EventCheckIn"("dueAt");
+
 -- AddForeignKey
 ALTER TABLE "Plan" ADD CONSTRAINT "Plan_personId_fkey" FOREIGN KEY ("personId") REFERENCES "Person"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
@@ -55,3 +90,9 @@ ALTER TABLE "Slip" ADD CONSTRAINT "Slip_personId_fkey" FOREIGN KEY ("personId") 
 
 -- AddForeignKey
 ALTER TABLE "Supporter" ADD CONSTRAINT "Supporter_personId_fkey" FOREIGN KEY ("personId") REFERENCES "Person"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "EventPlan" ADD CONSTRAINT "EventPlan_personId_fkey" FOREIGN KEY ("personId") REFERENCES "Person"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "EventCheckIn" ADD CONSTRAINT "EventCheckIn_eventId_fkey" FOREIGN KEY ("eventId") REFERENCES "EventPlan"("id") ON DELETE CASCADE ON UPDATE CASCADE;
