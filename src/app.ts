@@ -23,6 +23,7 @@ import type { StoredConversation } from './store/conversation-store.js';
 import { PrismaConversationStore } from './store/prisma-store.js';
 import { CommunityStore } from './store/community-store.js';
 import { ScheduleStore } from './store/schedule-store.js';
+import { LinkStore } from './store/link-store.js';
 import { DeliveryQueue, startDeliveryWorkers } from './delivery/delivery-queue.js';
 import { OccasionQueue, startOccasionWorker, type OccasionBatch } from './queue/occasion-queue.js';
 
@@ -79,6 +80,7 @@ export async function startTether(config: Config, options: TetherOptions): Promi
   const outbox = new DeliveryQueue(redis[0]!, config.REDIS_PREFIX);
   const runtime = new ConversationRuntime({
     outbox,
+    links: new LinkStore(db),
     communities,
     store,
     registry,

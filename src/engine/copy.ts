@@ -57,6 +57,17 @@ export const copy = {
   setupInGroupOnly: md('Run /setup inside the group or server you moderate, and I will check your rights there and open the settings.'),
   notAMember: md("That group check-in belongs to a group you're not in, so I can't count you there. /checkin is always here for you privately."),
   flowGone: md("Things changed on my side since we last talked, so I've set aside what we were in the middle of. Nothing you finished is lost."),
+  linkCode: (code: string) =>
+    paragraphs(md('Your one-time code:'), [{ text: code, bold: true }], md('On your other platform, send /link, choose *I have a code*, and type it. It works once, for 15 minutes.')),
+  linked: md('Linked. Your check-ins, plan, supporters and schedule now follow you on both platforms. /unlink separates them again.'),
+  linkFailed: {
+    invalid: md("That code didn't work: it may be mistyped, used already, or more than 15 minutes old. /link on your other platform gives a fresh one."),
+    'same-platform': md('That code is from this same platform. Type it on your other one (Telegram, Discord or the terminal).'),
+    'same-person': md("That code is your own, from this same account: you're already here."),
+    'already-linked': md('One of these accounts is already linked to another account on the same platform. /unlink there first, then try again.'),
+  },
+  unlinked: md("Done. This platform is separate again: what you shared before stays on your other one, and here we start fresh. Your agreement still stands."),
+  notLinked: md("This platform isn't linked to another one, so there's nothing to separate."),
   scheduledIntro: md("Hi, it's your check-in time. Only if you feel like it: a few quick questions, and /cancel skips today."),
   reminder: md('A gentle nudge: your check-in is still here whenever you want it. No pressure at all; /cancel lets it go for today.'),
   textOnly: md("I can only read text messages for now. Type your answer, or send /help to see what we can do."),

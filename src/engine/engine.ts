@@ -417,6 +417,9 @@ class Turn {
       if (step.action === 'decline') this.consentDeclined = true;
       else if (step.action === 'community-overview' || step.action === 'community-audit') {
         if (run.scope) this.actions.push({ kind: step.action, community: run.scope.community });
+      } else if (step.action === 'link-redeem') {
+        const code = step.actionArg ? getAnswer(run.answers, step.actionArg) : undefined;
+        if (typeof code === 'string') this.actions.push({ kind: 'link-redeem', code });
       } else if (step.action) {
         this.actions.push({ kind: step.action });
         if (step.action === 'consent') this.consented = true;

@@ -12,6 +12,11 @@ export const textParsers = {
   date: parseDate,
   'quiet-hours': parseQuietHours,
   ...settingParsers,
+  /** A /link code as shown ("K7PX-M3"), typed with or without the dash, in any case. */
+  'link-code': (text: string) => {
+    const code = text.toUpperCase().replace(/[^A-Z0-9]/g, '');
+    return /^[A-Z2-9]{6}$/.test(code) ? { ok: true, value: code } : { ok: false, reason: 'A code has six letters and numbers, like K7PX-M3. Could you check it?' };
+  },
 } as const satisfies Record<string, (text: string) => Parsed>;
 
 export type TextParserName = keyof typeof textParsers;

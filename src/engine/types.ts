@@ -156,6 +156,10 @@ export type EngineAction =
   | { readonly kind: 'plan-show' }
   /** Their trends over 7 and 30 days: a chart and the same in words. */
   | { readonly kind: 'trends' }
+  /** Joining identities across platforms: show a one-time code, redeem one typed here, or separate this one again. */
+  | { readonly kind: 'link-code' }
+  | { readonly kind: 'link-redeem'; readonly code: string }
+  | { readonly kind: 'unlink' }
   /** Show a moderator the community's settings, or its audit log. */
   | { readonly kind: 'community-overview'; readonly community: string }
   | { readonly kind: 'community-audit'; readonly community: string };

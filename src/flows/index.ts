@@ -16,6 +16,7 @@ import { history, trends } from './history.js';
 import { supporters } from './supporters.js';
 import { reachOut } from './reach-out.js';
 import { eventCheckin, eventPlan } from './event.js';
+import { link, unlink } from './link.js';
 
 /** Every flow Tether ships, in the order /help lists them. */
 export const builtInFlows = [
@@ -35,6 +36,8 @@ export const builtInFlows = [
   schedule,
   pause,
   resume,
+  link,
+  unlink,
   myData,
   forget,
   community,

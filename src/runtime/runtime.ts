@@ -5,6 +5,7 @@ import type { TextScreen } from '../engine/text-gate.js';
 import type { EngineSettings, FlowScope, InboundEvent, OutboundMessage, PendingTimer, Transition } from '../engine/types.js';
 import type { ConversationKey, ConversationStore, StoredConversation } from '../store/conversation-store.js';
 import type { CommunitySettings } from '../store/community-store.js';
+import type { LinkStore } from '../store/link-store.js';
 import { BoundedMap } from '../lib/bounded-map.js';
 import { KeyedLock } from './keyed-lock.js';
 import { isGroupMember } from './group-member.js';
@@ -43,6 +44,8 @@ export interface RuntimeDeps {
    * in (never with what was written). Called after the person got their reply.
    */
   readonly onCrisis?: (conversation: StoredConversation, scope: FlowScope) => Promise<void>;
+  /** Joining a person's identities across platforms (see store/link-store.ts). */
+  readonly links?: Pick<LinkStore, 'createCode' | 'redeem' | 'unlink'>;
   /** The flows a community adds (its group check-in), used while a person answers one of its group check-ins. */
   readonly registryFor?: (community: string) => Promise<FlowRegistry | undefined>;
 }
@@ -191,7 +194,10 @@ export class ConversationRuntime {
       }
       const { conversation: committed, extra } = await this.carryOut(outcome.conversation, transition);
       const forgotten = transition.actions.some((a) => a.kind === 'forget');
-      if (!forgotten) this.remember(committed, 'key' in address ? address.key : undefined);
+      // After linking or unlinking, whose conversation this is has changed: read it afresh next time.
+      const relinked = transition.actions.some((a) => a.kind === 'link-redeem' || a.kind === 'unlink');
+      if (relinked) this.forgetAll([committed.id]);
+      else if (!forgotten) this.remember(committed, 'key' in address ? address.key : undefined);
       const carriedOut = extra.length ? { ...transition, messages: beforeNextQuestion(transition.messages, extra) } : transition;
       await this.afterCommit(committed, forgotten ? { ...carriedOut, timers: [] } : carriedOut, options.paced && dedupKey !== undefined ? dedupKey : undefined);
       if (transition.crisis) await this.alertCommunity(committed, transition);
@@ -247,6 +253,26 @@ export class ConversationRuntime {
             const png = await renderTrendsChart(points, 30, now);
             extra.push({ text: plain(summary), file: { name: 'tether-trends.png', mime: 'image/png', content: png } });
           } else extra.push({ text: plain(summary) });
+          break;
+        }
+        case 'link-code': {
+          if (!this.deps.links) break;
+          const { code } = await this.deps.links.createCode(conversation.personId, conversation.platform, this.clock());
+          extra.push({ text: copy.linkCode(`${code.slice(0, 4)}-${code.slice(4)}`) });
+          break;
+        }
+        case 'link-redeem': {
+          if (!this.deps.links) break;
+          const outcome = await this.deps.links.redeem(action.code, conversation.personId, conversation.platform, this.clock());
+          if (outcome.ok) this.forgetAll(outcome.conversationIds);
+          extra.push({ text: outcome.ok ? copy.linked : copy.linkFailed[outcome.reason] });
+          break;
+        }
+        case 'unlink': {
+          if (!this.deps.links) break;
+          const outcome = await this.deps.links.unlink(conversation.personId, conversation.platform, this.clock());
+          if (outcome.ok) this.forgetAll(outcome.conversationIds);
+          extra.push({ text: outcome.ok ? copy.unlinked : copy.notLinked });
           break;
         }
         case 'community-overview':
@@ -360,6 +386,11 @@ export class ConversationRuntime {
     this.idsByKey.set(keyString(key ?? conversation), conversation.id);
     const evicted = this.cache.set(conversation.id, conversation);
     if (evicted) this.idsByKey.delete(keyString(evicted[1]));
+  }
+
+  private forgetAll(conversationIds: readonly string[]): void {
+    for (const id of conversationIds) this.forget(id);
+    for (const [k, id] of this.idsByKey) if (conversationIds.includes(id)) this.idsByKey.delete(k);
   }
 
   private forget(conversationId: string): void {

@@ -67,6 +67,17 @@ CREATE TABLE "EventCheckIn" (
     CONSTRAINT "EventCheckIn_pkey" PRIMARY KEY ("id")
 );
 
+-- CreateTable
+CREATE TABLE "LinkCode" (
+    "code" VARCHAR(12) NOT NULL,
+    "personId" UUID NOT NULL,
+    "platform" VARCHAR(20) NOT NULL,
+    "expiresAt" TIMESTAMP(3) NOT NULL,
+    "usedAt" TIMESTAMP(3),
+
+    CONSTRAINT "LinkCode_pkey" PRIMARY KEY ("code")
+);
+
 -- CreateIndex
 CREATE UNIQUE INDEX "Plan_personId_key" ON "Plan"("personId");
 
@@ -96,3 +107,6 @@ ALTER TABLE "EventPlan" ADD CONSTRAINT "EventPlan_personId_fkey" FOREIGN KEY ("p
 
 -- AddForeignKey
 ALTER TABLE "EventCheckIn" ADD CONSTRAINT "EventCheckIn_eventId_fkey" FOREIGN KEY ("eventId") REFERENCES "EventPlan"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "LinkCode" ADD CONSTRAINT "LinkCode_personId_fkey" FOREIGN KEY ("personId") REFERENCES "Person"("id") ON DELETE CASCADE ON UPDATE CASCADE;
