@@ -46,6 +46,24 @@ async function startCheckIn(d: ContractDriver, u: string): Promise<void> {
   await waitForText(d, u, 'How are you doing overall');
 }
 
+/** A person's first command: it, then agreeing to what Tether keeps. */
+async function firstTime(d: ContractDriver, u: string, command: string, expect: string): Promise<void> {
+  await d.say(u, command);
+  await waitForText(d, u, 'What I keep, and why');
+  await d.choose(u, 'I agree');
+  await waitForText(d, u, expect);
+}
+
+/** How many messages contain `text` now. */
+async function countOf(d: ContractDriver, u: string, text: string): Promise<number> {
+  return (await d.transcript(u)).filter((m) => m.includes(text)).length;
+}
+
+/** Waits until `text` has appeared `n` times. */
+async function waitForCount(d: ContractDriver, u: string, text: string, n: number): Promise<void> {
+  await eventually(async () => ((await countOf(d, u, text)) >= n ? true : undefined), 15_000, () => `${d.platform}: ${n} × "${text}"`);
+}
+
 /** Counts messages containing `text` once things are quiet (nothing new for a moment). */
 async function settledCount(d: ContractDriver, user: string, text: string): Promise<number> {
   let last = -1;
@@ -206,6 +224,97 @@ export function adapterContract(name: string, options: ContractOptions, makeDriv
       expect(await d.db.person.count({ where: { id: identity.personId } })).toBe(0);
       expect(await d.db.checkIn.count({ where: { personId: identity.personId } })).toBe(0);
       expect(await d.db.conversation.count({ where: { personId: identity.personId } })).toBe(0);
+    });
+
+    it('keeps a recovery plan in the person\'s words and shows their reasons on a strong craving', async () => {
+      const u = `${name}-plan`;
+      await firstTime(d, u, '/plan', 'Which part would you like to write or change?');
+      await d.choose(u, 'My reasons');
+      await waitForText(d, u, 'why does your recovery matter to you');
+      await d.say(u, 'To be there for my brother.');
+      await waitForCount(d, u, 'Which part would you like to write or change?', 2);
+      await d.choose(u, 'Done');
+      await waitForText(d, u, 'Your plan is saved');
+      await d.say(u, '/checkin');
+      await waitForText(d, u, 'How are you doing overall');
+      await d.choose(u, '3');
+      await waitForText(d, u, 'How strong is any craving');
+      await d.choose(u, '9');
+      const t = await waitForText(d, u, 'You wrote why this matters to you');
+      expect(t.join('\n')).toContain('To be there for my brother.');
+    });
+
+    it('reflects on a slip without judgement and schedules a gentle follow-up', async () => {
+      const u = `${name}-slip`;
+      await firstTime(d, u, '/slip', 'what happened?');
+      await d.say(u, 'skip');
+      await waitForText(d, u, 'What was going on before it');
+      await d.say(u, 'A hard week at work');
+      await waitForText(d, u, 'what were you needing most');
+      await d.choose(u, 'Rest');
+      await waitForText(d, u, 'one small step toward repair');
+      await d.say(u, 'An early night');
+      await waitForText(d, u, 'Who could help you');
+      await d.say(u, 'skip');
+      const t = await waitForText(d, u, "I'll check in with you tomorrow");
+      expect(t.join('\n')).toContain('Your next step: An early night.');
+      const identity = await d.db.identity.findUniqueOrThrow({ where: { platform_externalId: { platform: d.platform, externalId: await userIdOf(d, u) } } });
+      expect(await d.db.slip.count({ where: { personId: identity.personId } })).toBe(1);
+      const conversations = await d.db.conversation.findMany({ where: { personId: identity.personId } });
+      const timers = conversations.flatMap((c) => (c.state as { timers: Array<{ flowId?: string }> }).timers);
+      expect(timers.map((t) => t.flowId)).toContain('slip-follow-up');
+    });
+
+    it('names a supporter and words a concrete request to them', async () => {
+      const u = `${name}-support`;
+      await firstTime(d, u, '/supporters', 'Your supporters');
+      await d.choose(u, 'Add someone');
+      await waitForText(d, u, 'What do you call them?');
+      await d.say(u, 'Robin');
+      await waitForText(d, u, 'How do you usually reach them?');
+      await d.say(u, 'text first');
+      await waitForText(d, u, 'Added Robin');
+      await d.choose(u, 'Done');
+      await waitForText(d, u, '/reachout helps you ask');
+      await d.say(u, '/reachout');
+      await waitForText(d, u, "What's going on?");
+      await d.choose(u, 'I feel alone');
+      await waitForText(d, u, 'Which fits?');
+      await d.choose(u, 'Text me back');
+      await waitForText(d, u, 'Who would you like to ask?');
+      await d.choose(u, 'Robin');
+      const t = await waitForText(d, u, 'Here is your message');
+      expect(t.join('\n')).toContain('Could you text me when you see this? I could use some company right now.');
+      expect(t.join('\n')).toContain('To Robin: text first.');
+    });
+
+    it('plans an event and keeps its check-ins', async () => {
+      const u = `${name}-event`;
+      await firstTime(d, u, '/event', "What's coming up?");
+      for (const [line, next] of [
+        ['Office party', 'Which day is it?'],
+        ['2099-12-18', 'What time does it start?'],
+        ['7pm', 'In which time zone?'],
+      ] as const) {
+        await d.say(u, line);
+        await waitForText(d, u, next);
+      }
+      await d.choose(u, 'US Eastern (New York)');
+      await waitForText(d, u, 'Who are you going with?');
+      await d.say(u, 'Ana from my group');
+      await waitForText(d, u, 'How and when will you leave?');
+      await d.say(u, 'My own car, by 10');
+      await waitForText(d, u, 'Who could you call');
+      await d.choose(u, 'No one yet');
+      await waitForText(d, u, 'Should I check in with you during it?');
+      await d.choose(u, 'Once, an hour in');
+      await waitForText(d, u, 'And afterwards?');
+      await d.choose(u, 'The next morning');
+      const t = await waitForText(d, u, 'Your plan for Office party');
+      expect(t.join('\n')).toContain('Leaving: My own car, by 10');
+      const identity = await d.db.identity.findUniqueOrThrow({ where: { platform_externalId: { platform: d.platform, externalId: await userIdOf(d, u) } } });
+      const plan = await d.db.eventPlan.findFirstOrThrow({ where: { personId: identity.personId }, include: { checkIns: { orderBy: { dueAt: 'asc' } } } });
+      expect(plan.checkIns.map((c) => c.dueAt.toISOString())).toEqual(['2099-12-19T01:00:00.000Z', '2099-12-19T15:00:00.000Z']);
     });
 
     it('stops any flow kindly with /cancel', async () => {
