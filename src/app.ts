@@ -100,6 +100,7 @@ export async function startTether(config: Config, options: TetherOptions): Promi
       coping: conversation.plan?.coping ?? '',
       people: conversation.plan?.people ?? '',
       ...supporterVars(conversation),
+      ...progressVars(conversation, (options.clock ?? Date.now)()),
     }),
     registryFor: async (community) => {
       const questions = (await communities.settings(community))?.questions ?? DEFAULT_QUESTIONS;
@@ -196,6 +197,19 @@ export async function startTether(config: Config, options: TetherOptions): Promi
       await Promise.all(redis.map((r) => r.quit().catch(() => r.disconnect())));
       await db.$disconnect();
     },
+  };
+}
+
+/** Milestones, for celebrating privately (flows/milestones.ts and the check-in's reflection). */
+function progressVars(conversation: Pick<StoredConversation, 'progress'>, now: number): Record<string, string> {
+  const { checkIns, streakDays, countFrom } = conversation.progress;
+  const daysSince = countFrom ? Math.floor((now - countFrom.getTime()) / 86_400_000) : 0;
+  return {
+    nextCheckIn: String(checkIns + 1),
+    checkIns: String(checkIns),
+    streak: String(streakDays),
+    daysSince: String(Math.max(0, daysSince)),
+    countFrom: countFrom ? countFrom.toISOString().slice(0, 10) : '',
   };
 }
 

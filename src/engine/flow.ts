@@ -48,6 +48,11 @@ export const CONTEXT_VARS = [
   'supporterList',
   'lastFeeling',
   'lastNeed',
+  'nextCheckIn',
+  'checkIns',
+  'streak',
+  'daysSince',
+  'countFrom',
 ] as const;
 
 const target = z.union([

@@ -213,6 +213,10 @@ export interface PersonFacts {
   readonly supporter5?: boolean;
   /** They have a check-in to build a request from ({@lastFeeling}, {@lastNeed}). */
   readonly hasLastCheckIn?: boolean;
+  /** The check-in they are about to finish is a milestone (the 7th, the 30th…: {@nextCheckIn}). */
+  readonly milestoneNext?: boolean;
+  /** They chose a date to count days from ({@daysSince}). */
+  readonly countingDays?: boolean;
 }
 
 export const FACTS = [
@@ -228,4 +232,6 @@ export const FACTS = [
   'supporter4',
   'supporter5',
   'hasLastCheckIn',
+  'milestoneNext',
+  'countingDays',
 ] as const satisfies readonly (keyof PersonFacts)[];

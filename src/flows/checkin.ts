@@ -146,6 +146,7 @@ export const checkin = {
         { text: 'You noticed a strong craving and still stopped to check in. That matters.', if: { answer: 'craving', atLeast: 'highCraving' } },
         { text: 'Short sleep can make everything feel louder, so go gently with yourself.', if: { answer: 'sleep', atMost: 5.5 } },
         { text: "That's a lot of stress to carry. You don't have to carry all of it alone.", if: { answer: 'stress', atLeast: 4 } },
+        { text: "That's check-in number {@nextCheckIn}. Every one of them is you showing up for yourself.", if: { fact: 'milestoneNext' } },
       ],
       record: {
         type: 'checkin',

@@ -17,6 +17,7 @@ import { supporters } from './supporters.js';
 import { reachOut } from './reach-out.js';
 import { eventCheckin, eventPlan } from './event.js';
 import { link, unlink } from './link.js';
+import { milestones } from './milestones.js';
 
 /** Every flow Tether ships, in the order /help lists them. */
 export const builtInFlows = [
@@ -32,6 +33,7 @@ export const builtInFlows = [
   slip,
   history,
   trends,
+  milestones,
   crisis,
   schedule,
   pause,

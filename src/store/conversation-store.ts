@@ -30,6 +30,15 @@ export interface StoredConversation {
   readonly supporters: readonly SupporterEntry[];
   /** The feeling and need of their last check-in, for wording a request to a supporter. */
   readonly lastCheckIn: { readonly emotion: string; readonly need: string } | null;
+  /** Milestones, celebrated privately: check-ins in all, days in a row, and days since a date they chose. */
+  readonly progress: Progress;
+}
+
+export interface Progress {
+  readonly checkIns: number;
+  /** Days in a row (UTC) with a check-in, ending today or yesterday. */
+  readonly streakDays: number;
+  readonly countFrom: Date | null;
 }
 
 export interface SupporterEntry {

@@ -25,7 +25,7 @@ class Conflict extends Error {}
 
 type Row = { id: string; personId: string; platform: string; chatId: string; state: unknown; version: number };
 /** What is loaded with a person for flows to use: facts, their plan, supporters and last check-in. */
-type Extras = Pick<StoredConversation, 'facts' | 'plan' | 'supporters' | 'lastCheckIn'>;
+type Extras = Pick<StoredConversation, 'facts' | 'plan' | 'supporters' | 'lastCheckIn' | 'progress'>;
 type Person = { personId: string; reachable: boolean; consented: boolean; locale: string | null } & Extras;
 const scheduleFacts = { select: { paused: true, pausedUntil: true, unreachable: true } } as const;
 const planFields = { select: { reasons: true, triggers: true, warningSigns: true, coping: true, people: true } } as const;
@@ -33,13 +33,18 @@ const extrasSelect = {
   schedule: scheduleFacts,
   plan: planFields,
   supporters: { orderBy: { position: 'asc' }, select: { position: true, name: true, how: true } },
-  checkIns: { orderBy: { createdAt: 'desc' }, take: 1, select: { emotion: true, need: true } },
+  // The latest first, enough for a streak of two months.
+  checkIns: { orderBy: { createdAt: 'desc' }, take: 62, select: { emotion: true, need: true, createdAt: true } },
+  countFrom: true,
+  _count: { select: { checkIns: true } },
 } as const;
 type ExtrasRow = {
   schedule: Parameters<typeof factsFrom>[0];
   plan: PlanRow;
   supporters: Array<{ position: number; name: string; how: string | null }>;
-  checkIns: Array<{ emotion: string; need: string }>;
+  checkIns: Array<{ emotion: string; need: string; createdAt: Date }>;
+  countFrom: Date | null;
+  _count: { checkIns: number };
 };
 type PlanRow = { reasons: string | null; triggers: string | null; warningSigns: string | null; coping: string | null; people: string | null } | null;
 const PLAN_PIECES = { reasons: 'reasons', triggers: 'triggers', 'warning-signs': 'warningSigns', coping: 'coping', people: 'people' } as const;
@@ -54,7 +59,7 @@ export class PrismaConversationStore implements ConversationStore {
   async open(key: ConversationKey, locale?: string): Promise<StoredConversation> {
     const person = await this.personFor(key);
     const { personId, reachable, consented } = person;
-    const extras: Extras = { facts: person.facts, plan: person.plan, supporters: person.supporters, lastCheckIn: person.lastCheckIn };
+    const extras: Extras = { facts: person.facts, plan: person.plan, supporters: person.supporters, lastCheckIn: person.lastCheckIn, progress: person.progress };
     // Someone who writes to us can be reached again, and check-ins that stopped for that reason start again.
     if (!reachable) {
       await this.setReachable(key.platform, key.userId, true);
@@ -202,6 +207,9 @@ export class PrismaConversationStore implements ConversationStore {
         });
         return;
       }
+      case 'count-from':
+        await tx.person.update({ where: { id: current.personId }, data: { countFrom: record.date === null ? null : new Date(`${record.date}T00:00:00Z`) } });
+        return;
       case 'supporter-add': {
         const taken = new Set((await tx.supporter.findMany({ where: { personId: current.personId }, select: { position: true } })).map((x) => x.position));
         const position = [1, 2, 3, 4, 5].find((p) => !taken.has(p));
@@ -248,8 +256,12 @@ export class PrismaConversationStore implements ConversationStore {
       supporter4: filled.has(4),
       supporter5: filled.has(5),
       hasLastCheckIn: row.checkIns.length > 0,
+      milestoneNext: MILESTONES.includes(row._count.checkIns + 1),
+      countingDays: row.countFrom !== null,
     };
-    return { facts, plan, supporters, lastCheckIn: row.checkIns[0] ?? null };
+    const last = row.checkIns[0];
+    const progress = { checkIns: row._count.checkIns, streakDays: streakOf(row.checkIns.map((c) => c.createdAt), now), countFrom: row.countFrom };
+    return { facts, plan, supporters, lastCheckIn: last ? { emotion: last.emotion, need: last.need } : null, progress };
   }
 
   private readPlan(row: PlanRow): RecoveryPlan | null {
@@ -370,7 +382,17 @@ export class PrismaConversationStore implements ConversationStore {
         data: { identities: { create: { platform: key.platform, externalId: key.userId } } },
         select: { id: true },
       });
-      return { personId: person.id, reachable: true, consented: false, locale: null, facts: { scheduled: false, paused: false }, plan: null, supporters: [], lastCheckIn: null };
+      return {
+        personId: person.id,
+        reachable: true,
+        consented: false,
+        locale: null,
+        facts: { scheduled: false, paused: false, milestoneNext: true },
+        plan: null,
+        supporters: [],
+        lastCheckIn: null,
+        progress: { checkIns: 0, streakDays: 0, countFrom: null },
+      };
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       // Two first messages at once: the other one created the person.
@@ -400,6 +422,22 @@ function readState(json: unknown): ConversationState {
   const state = json as Partial<ConversationState> | null;
   if (!state || state.shape !== STATE_SHAPE || !Array.isArray(state.stack) || !Array.isArray(state.timers)) return emptyState;
   return state as ConversationState;
+}
+
+/** Check-in counts worth a word: the first, and then the 3rd, 7th, 14th… */
+const MILESTONES = [1, 3, 7, 14, 30, 50, 100, 200, 365, 500, 1000];
+
+/** Days in a row (UTC) with a check-in, ending today or yesterday; `dates` newest first. */
+export function streakOf(dates: readonly Date[], now: number): number {
+  const days = new Set(dates.map((d) => Math.floor(d.getTime() / 86_400_000)));
+  let day = Math.floor(now / 86_400_000);
+  if (!days.has(day)) day -= 1;
+  let streak = 0;
+  while (days.has(day)) {
+    streak += 1;
+    day -= 1;
+  }
+  return streak;
 }
 
 function isUniqueViolation(error: unknown): boolean {

@@ -42,6 +42,7 @@ export type ParsedRecord =
   | { readonly type: 'resume' }
   | { readonly type: 'plan-piece'; readonly piece: 'reasons' | 'triggers' | 'warning-signs' | 'coping' | 'people'; readonly text: string }
   | { readonly type: 'event'; readonly values: RecordEffect['values'] }
+  | { readonly type: 'count-from'; readonly date: string | null }
   | { readonly type: 'supporter-add'; readonly name: string; readonly how: string | null }
   | { readonly type: 'supporter-remove'; readonly position: number }
   | { readonly type: 'slip'; readonly happened: string | null; readonly before: string | null; readonly need: string | null; readonly repair: string | null; readonly helper: string | null }
@@ -78,6 +79,11 @@ export function parseRecord(record: RecordEffect): ParsedRecord {
     }
     case 'event':
       return { type: 'event', values: record.values };
+    case 'count-from': {
+      const date = record.values.date ?? null;
+      if (date !== null && !(typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date))) throw new RecordError(record.type, ['date must be YYYY-MM-DD or empty']);
+      return { type: 'count-from', date };
+    }
     case 'supporter-add': {
       const parsed = z.object({ name: z.string().trim().min(1).max(60), how: text(200) }).safeParse(record.values);
       if (!parsed.success) throw new RecordError(record.type, parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));

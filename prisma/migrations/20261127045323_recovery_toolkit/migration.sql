@@ -1,3 +1,6 @@
+-- AlterTable
+ALTER TABLE "Person" ADD COLUMN     "countFrom" TIMESTAMP(3);
+
 -- CreateTable
 CREATE TABLE "Plan" (
     "id" UUID NOT NULL,

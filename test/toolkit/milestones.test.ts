@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { streakOf } from '../../src/store/prisma-store.js';
+import { createTestEnvironment, type TestEnvironment } from '../helpers/environment.js';
+import { person, startHarness, type Harness } from '../helpers/tether-harness.js';
+
+const DAY = 86_400_000;
+
+describe('streaks', () => {
+  it('count days in a row ending today or yesterday, and nothing after a gap', () => {
+    const now = Date.parse('2027-02-10T12:00:00Z');
+    const at = (daysAgo: number) => new Date(now - daysAgo * DAY);
+    expect(streakOf([at(0), at(1), at(1), at(2), at(4)], now)).toBe(3);
+    expect(streakOf([at(1), at(2)], now)).toBe(2);
+    expect(streakOf([at(2), at(3)], now)).toBe(0);
+    expect(streakOf([], now)).toBe(0);
+  });
+});
+
+describe('milestones through the runtime', () => {
+  let env: TestEnvironment;
+  let h: Harness;
+  const who = person('moe');
+  beforeAll(async () => {
+    env = await createTestEnvironment();
+    h = await startHarness(env.config);
+  });
+  afterAll(async () => {
+    await h?.tether.close();
+    await env?.cleanup();
+  });
+
+  it('celebrates the first check-in privately, and counts days from a date only when asked', async () => {
+    for (const line of ['/checkin', 'I agree', '4', '2', '7', '2', 'Calm', 'Rest', 'Just note it', 'skip']) await h.say(who, line);
+    expect(h.sink.texts('moe').join('\n')).toContain("That's check-in number 1.");
+    await h.say(who, '/milestones');
+    let text = h.sink.texts('moe').at(-1)!;
+    expect(text).toContain('• Check-ins so far: 1');
+    expect(text).toContain('• Days in a row with a check-in: 1');
+    expect(text).not.toContain('Days since');
+    const tenDaysAgo = new Date(Date.now() - 10 * DAY).toISOString().slice(0, 10);
+    for (const line of ['Count days from a date', tenDaysAgo]) await h.say(who, line);
+    await h.say(who, '/milestones');
+    text = h.sink.texts('moe').at(-1)!;
+    expect(text).toMatch(new RegExp(`• Days since ${tenDaysAgo}: 1[01]`));
+    await h.say(who, 'Stop counting days');
+    await h.say(who, '/milestones');
+    expect(h.sink.texts('moe').at(-1)).not.toContain('Days since');
+  });
+});
