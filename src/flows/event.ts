@@ -1,3 +1,4 @@
+import { zoneOptions } from '../schedule/zones.js';
 import type { FlowDefinition } from '../engine/flow.js';
 
 const places = [1, 2, 3, 4, 5] as const;
@@ -29,14 +30,7 @@ export const eventPlan = {
       say: 'In which time zone?',
       options: [
         { id: 'same', label: 'Same as my check-ins', if: { fact: 'scheduled' } },
-        { id: 'london', label: 'UK and Ireland (London)' },
-        { id: 'berlin', label: 'Central Europe (Berlin, Paris, Madrid)' },
-        { id: 'new-york', label: 'US Eastern (New York)' },
-        { id: 'chicago', label: 'US Central (Chicago)' },
-        { id: 'denver', label: 'US Mountain (Denver)' },
-        { id: 'los-angeles', label: 'US Pacific (Los Angeles)' },
-        { id: 'mexico-city', label: 'Mexico City' },
-        { id: 'sydney', label: 'Australia Eastern (Sydney)' },
+        ...zoneOptions,
         { id: 'other', label: 'Somewhere else', next: 'zone-other' },
       ],
       next: 'with',

@@ -1,3 +1,4 @@
+import { zoneOptions } from '../schedule/zones.js';
 import type { FlowDefinition } from '../engine/flow.js';
 
 /*
@@ -48,14 +49,7 @@ export const schedule = {
       kind: 'choice',
       say: '*Which time zone are you in?* I follow daylight-saving changes for you.',
       options: [
-        { id: 'london', label: 'UK and Ireland (London)' },
-        { id: 'berlin', label: 'Central Europe (Berlin, Paris, Madrid)' },
-        { id: 'new-york', label: 'US Eastern (New York)' },
-        { id: 'chicago', label: 'US Central (Chicago)' },
-        { id: 'denver', label: 'US Mountain (Denver)' },
-        { id: 'los-angeles', label: 'US Pacific (Los Angeles)' },
-        { id: 'mexico-city', label: 'Mexico City' },
-        { id: 'sydney', label: 'Australia Eastern (Sydney)' },
+        ...zoneOptions,
         { id: 'other', label: 'Somewhere else', next: 'zone-other' },
       ],
       next: 'quiet',

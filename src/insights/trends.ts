@@ -1,19 +1,13 @@
+import type { CheckInSummary } from '../store/conversation-store.js';
+
 /*
  * What a person's own check-ins say over time, computed locally and shown only to them: averages over 7 and 30 days,
  * which feelings and needs came with the strongest cravings, and which responses were followed by a lower craving at
  * the next check-in. Plain arithmetic, no model; small numbers are said to be small.
  */
 
-export interface TrendPoint {
-  readonly at: Date;
-  readonly mood: number;
-  readonly craving: number;
-  readonly stress: number;
-  readonly sleepHours: number | null;
-  readonly emotion: string;
-  readonly need: string;
-  readonly response: string;
-}
+/** A check-in as trends read it. */
+export type TrendPoint = CheckInSummary & { readonly response: string };
 
 export interface WindowSummary {
   readonly days: number;

@@ -1,6 +1,7 @@
 import { EVERY_DAY, WEEKDAYS, WEEKEND, type WeeklyRecurrence } from './recurrence.js';
 import { minuteOf, parseDate, parseQuietHours, parseTime, parseTimeZone, textToDays } from './parse.js';
 import { addDays, instantOf, localAt } from './zoned-time.js';
+import { zoneOfChoice } from './zones.js';
 import type { AnswerValue } from '../engine/types.js';
 
 /*
@@ -15,17 +16,7 @@ export class ScheduleRecordError extends Error {
   }
 }
 
-/** The time zones /schedule and /event offer as buttons, by option id. */
-export const zoneChoices: Readonly<Record<string, string>> = {
-  london: 'Europe/London',
-  berlin: 'Europe/Berlin',
-  'new-york': 'America/New_York',
-  chicago: 'America/Chicago',
-  denver: 'America/Denver',
-  'los-angeles': 'America/Los_Angeles',
-  'mexico-city': 'America/Mexico_City',
-  sydney: 'Australia/Sydney',
-};
+
 
 type Values = Readonly<Record<string, AnswerValue>>;
 
@@ -47,7 +38,7 @@ export function readScheduleRecord(values: Values): WeeklyRecurrence {
   const minuteOfDay =
     timeChoice?.startsWith('at-') ? Number(timeChoice.slice(3, 5)) * 60 + Number(timeChoice.slice(5, 7)) : ok(parseTime(str(values.timeOther) ?? ''), minuteOf);
   const zoneChoice = str(values.zone);
-  const timeZone = (zoneChoice && zoneChoices[zoneChoice]) ?? ok(parseTimeZone(str(values.zoneOther) ?? ''), (z) => z);
+  const timeZone = zoneOfChoice(zoneChoice) ?? ok(parseTimeZone(str(values.zoneOther) ?? ''), (z) => z);
   const quietChoice = str(values.quiet);
   const quietText =
     quietChoice === 'none' ? undefined
@@ -100,7 +91,7 @@ export function readEventTimes(values: Values, scheduleZone: string | undefined)
   const date = ok(parseDate(str(values.date) ?? ''), (d) => d.split('-').map(Number) as [number, number, number]);
   const minute = ok(parseTime(str(values.start) ?? ''), minuteOf);
   const zoneChoice = str(values.zone);
-  const timeZone = zoneChoice === 'same' ? (scheduleZone ?? 'UTC') : ((zoneChoice && zoneChoices[zoneChoice]) ?? ok(parseTimeZone(str(values.zoneOther) ?? ''), (z) => z));
+  const timeZone = zoneChoice === 'same' ? (scheduleZone ?? 'UTC') : (zoneOfChoice(zoneChoice) ?? ok(parseTimeZone(str(values.zoneOther) ?? ''), (z) => z));
   const day = { year: date[0], month: date[1], day: date[2] };
   const startsAt = instantOf(day, minute, timeZone);
   const HOUR = 3_600_000;

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { streakOf } from '../../src/store/prisma-store.js';
-import { createTestEnvironment, type TestEnvironment } from '../helpers/environment.js';
-import { person, startHarness, type Harness } from '../helpers/tether-harness.js';
+import { harnessForSuite } from '../helpers/harness-suite.js';
+import { person } from '../helpers/tether-harness.js';
 
 const DAY = 86_400_000;
 
@@ -17,33 +17,24 @@ describe('streaks', () => {
 });
 
 describe('milestones through the runtime', () => {
-  let env: TestEnvironment;
-  let h: Harness;
+  const harness = harnessForSuite();
   const who = person('moe');
-  beforeAll(async () => {
-    env = await createTestEnvironment();
-    h = await startHarness(env.config);
-  });
-  afterAll(async () => {
-    await h?.tether.close();
-    await env?.cleanup();
-  });
 
   it('celebrates the first check-in privately, and counts days from a date only when asked', async () => {
-    for (const line of ['/checkin', 'I agree', '4', '2', '7', '2', 'Calm', 'Rest', 'Just note it', 'skip']) await h.say(who, line);
-    expect(h.sink.texts('moe').join('\n')).toContain("That's check-in number 1.");
-    await h.say(who, '/milestones');
-    let text = h.sink.texts('moe').at(-1)!;
+    for (const line of ['/checkin', 'I agree', '4', '2', '7', '2', 'Calm', 'Rest', 'Just note it', 'skip']) await harness().say(who, line);
+    expect(harness().sink.texts('moe').join('\n')).toContain("That's check-in number 1.");
+    await harness().say(who, '/milestones');
+    let text = harness().sink.texts('moe').at(-1)!;
     expect(text).toContain('• Check-ins so far: 1');
     expect(text).toContain('• Days in a row with a check-in: 1');
     expect(text).not.toContain('Days since');
     const tenDaysAgo = new Date(Date.now() - 10 * DAY).toISOString().slice(0, 10);
-    for (const line of ['Count days from a date', tenDaysAgo]) await h.say(who, line);
-    await h.say(who, '/milestones');
-    text = h.sink.texts('moe').at(-1)!;
+    for (const line of ['Count days from a date', tenDaysAgo]) await harness().say(who, line);
+    await harness().say(who, '/milestones');
+    text = harness().sink.texts('moe').at(-1)!;
     expect(text).toMatch(new RegExp(`• Days since ${tenDaysAgo}: 1[01]`));
-    await h.say(who, 'Stop counting days');
-    await h.say(who, '/milestones');
-    expect(h.sink.texts('moe').at(-1)).not.toContain('Days since');
+    await harness().say(who, 'Stop counting days');
+    await harness().say(who, '/milestones');
+    expect(harness().sink.texts('moe').at(-1)).not.toContain('Days since');
   });
 });

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { computeTrends, trendsText, type TrendPoint } from '../../src/insights/trends.js';
-import { createTestEnvironment, type TestEnvironment } from '../helpers/environment.js';
-import { person, startHarness, type Harness } from '../helpers/tether-harness.js';
+import { harnessForSuite } from '../helpers/harness-suite.js';
+import { person } from '../helpers/tether-harness.js';
 
 const DAY = 86_400_000;
 const now = Date.parse('2027-05-31T12:00:00Z');
@@ -44,24 +44,15 @@ describe('trends from a person\'s own check-ins', () => {
 });
 
 describe('/trends through the runtime', () => {
-  let env: TestEnvironment;
-  let h: Harness;
-  beforeAll(async () => {
-    env = await createTestEnvironment();
-    h = await startHarness(env.config);
-  });
-  afterAll(async () => {
-    await h?.tether.close();
-    await env?.cleanup();
-  });
+  const harness = harnessForSuite();
 
   it('sends a PNG chart with the same in words', async () => {
     const who = person('tam');
     for (const answers of [['4', '2', '7', '2', 'Calm', 'Rest', 'Just note it', 'skip'], ['2', '6', '5', '4', 'Lonely', 'Closeness', 'Just note it', 'skip']]) {
-      for (const line of ['/checkin', ...(h.sink.texts('tam').length ? [] : ['I agree']), ...answers]) await h.say(who, line);
+      for (const line of ['/checkin', ...(harness().sink.texts('tam').length ? [] : ['I agree']), ...answers]) await harness().say(who, line);
     }
-    await h.say(who, '/trends');
-    const chart = h.sink.delivered.at(-1)!.message;
+    await harness().say(who, '/trends');
+    const chart = harness().sink.delivered.at(-1)!.message;
     expect(chart.file?.mime).toBe('image/png');
     const png = chart.file!.content as Uint8Array;
     expect([...png.slice(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
