@@ -39,6 +39,8 @@ export interface Tether {
   readonly occasions: OccasionScheduler;
   readonly occasionWorker: Worker<OccasionBatch>;
   readonly outbox: DeliveryQueue;
+  /** Whether Postgres and Redis answer, each within a second (for /readyz). */
+  readiness(): Promise<{ postgres: boolean; redis: boolean }>;
   close(): Promise<void>;
 }
 
@@ -184,6 +186,11 @@ export async function startTether(config: Config, options: TetherOptions): Promi
     occasions,
     occasionWorker,
     outbox,
+    async readiness() {
+      const within = <T>(p: Promise<T>) => Promise.race([p.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 1_000).unref())]).catch(() => false);
+      const [postgres, redisUp] = await Promise.all([within(db.$queryRaw`SELECT 1`), within(redis[0]!.ping())]);
+      return { postgres, redis: redisUp };
+    },
     async close() {
       if (closed) return;
       closed = true;

@@ -68,6 +68,10 @@ async function runPlatforms(config: Config, log: Logger): Promise<number> {
   }
   const tether = await startTether(config, { sinks: platforms.map((p) => p.sink), log });
   const http = new HttpServer();
+  http.readiness(async () => ({
+    ...(await tether.readiness()),
+    ...Object.fromEntries(platforms.map((p) => [p.name, p.isReady()])),
+  }));
   const port = await http.listen(config.HTTP_PORT, config.HTTP_HOST);
   log.info({ port }, 'http server listening');
   for (const platform of platforms) await platform.start(tether.runtime, http);

@@ -8,4 +8,6 @@ export interface PlatformAdapter {
   readonly sink: MessageSink;
   start(runtime: ConversationRuntime, http: HttpServer): Promise<void>;
   stop(): Promise<void>;
+  /** Connected and taking events (for /readyz). */
+  isReady(): boolean;
 }

@@ -3,14 +3,28 @@ import type { AddressInfo } from 'node:net';
 
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 
-/** Tether's one HTTP port: platform webhooks now, health and metrics as they come. */
+/** Tether's one HTTP port: platform webhooks, /healthz (the process is up) and /readyz (it can do its work). */
 export class HttpServer {
   private readonly routes = new Map<string, RouteHandler>();
   private server: Server | undefined;
 
+  /** The port listened on, once listening. */
+  get port(): number | undefined {
+    return (this.server?.address() as AddressInfo | null)?.port;
+  }
+
   constructor() {
     this.route('GET', '/healthz', (_req, res) => {
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+    });
+  }
+
+  /** /readyz: 200 when every check passes, 503 otherwise, with each check's result. */
+  readiness(check: () => Promise<Record<string, boolean>>): void {
+    this.route('GET', '/readyz', async (_req, res) => {
+      const checks = await check();
+      const ok = Object.values(checks).every(Boolean);
+      res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify({ ok, checks }));
     });
   }
 

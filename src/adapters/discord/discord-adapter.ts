@@ -47,4 +47,8 @@ export class DiscordAdapter implements PlatformAdapter {
   async stop(): Promise<void> {
     await this.client.destroy();
   }
+
+  isReady(): boolean {
+    return this.client.isReady();
+  }
 }

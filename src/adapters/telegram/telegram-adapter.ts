@@ -31,6 +31,7 @@ export class TelegramAdapter implements PlatformAdapter {
   readonly bot: Bot;
   readonly sink: TelegramSink;
   private runner: RunnerHandle | undefined;
+  private webhook = false;
 
   constructor(private readonly options: TelegramOptions) {
     this.bot = new Bot(options.token, { client: { apiRoot: options.apiRoot } });
@@ -55,6 +56,7 @@ export class TelegramAdapter implements PlatformAdapter {
       http.route('POST', WEBHOOK_PATH, webhookCallback(this.bot, 'http', { secretToken: secret, onTimeout: 'return' }));
       await this.bot.api.setWebhook(this.options.webhookUrl, { secret_token: secret, allowed_updates: ['message', 'callback_query', 'my_chat_member'] });
       log.info({ username: this.bot.botInfo.username }, 'telegram: webhook set');
+      this.webhook = true;
       return;
     }
     await this.bot.api.deleteWebhook().catch(() => undefined);
@@ -65,7 +67,12 @@ export class TelegramAdapter implements PlatformAdapter {
   }
 
   async stop(): Promise<void> {
+    this.webhook = false;
     if (this.runner?.isRunning()) await this.runner.stop();
+  }
+
+  isReady(): boolean {
+    return this.webhook || Boolean(this.runner?.isRunning());
   }
 
   private async registerCommands(runtime: ConversationRuntime): Promise<void> {
