@@ -24,6 +24,8 @@ export interface CrisisScore {
 export const crisisSets = {
   /** Written for the detector's development: its figures are in-sample. */
   development: new URL('../test/fixtures/crisis-messages.jsonl', import.meta.url),
+  /** Written for development, in-sample: a second set of phrasings the first patterns missed, used to shape them. */
+  development2: new URL('../test/fixtures/crisis-messages-dev2.jsonl', import.meta.url),
   /** Written independently afterwards, never used to shape the patterns: the honest figure. */
   holdout: new URL('../test/fixtures/crisis-messages-holdout.jsonl', import.meta.url),
 };

@@ -14,7 +14,7 @@ const emoji: ReadonlyArray<[RegExp, string]> = [
   [/🔫/gu, ' gun '],
   [/💉/gu, ' needle '],
   // Laughter, so that hyperbole ("i want to die 😂") can be told from distress.
-  [/😂|🤣|😹|😆|😅|🙃/gu, ' lol . '],
+  [/😂|🤣|😹|😆/gu, ' lol . '],
   // Line breaks and sentence ends.
   [/[\n\r!?;…¡¿]+/gu, ' . '],
 ];
@@ -23,92 +23,103 @@ const emoji: ReadonlyArray<[RegExp, string]> = [
 const leet: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's' };
 const leetWord = /\b[a-z]+[013457@$]+[a-z0-9@$]*\b/g;
 
-/** Whole-word replacements, applied in order to text that is already lower case and free of accents. */
-const words: ReadonlyArray<[RegExp, string]> = [
-  // Possessive or "is" after a name or noun ("my mom's gonna", "friend's lips"): the 's goes.
+/** Replacements that need the apostrophe, applied first to text that is already lower case and free of accents. */
+const apostrophes: ReadonlyArray<readonly [RegExp, string | ((match: string) => string)]> = [
+  // "'s" is "is" after pronouns and before a predicate ("tonight's the night", "mom's gonna"), otherwise it goes.
   [/\b(he|she|it|that|there|what|who|where|everyone|everybody|someone|somebody|nobody)'s\b/g, '$1 is'],
+  [/\b([a-z]+)'s (?=(the|a|an|not|so|too|just|going|gonna|been|over|done|gone|dead|all|really|no|never|getting|always|only|still|pointless|hopeless|worthless|ready|here|there|coming|outside|home|back|high|drunk|blue|purple|turning|breathing|making|foaming|seizing|having|using|passed|unconscious|unresponsive|cold|screaming|hitting|beating|choking|threatening|locked|holding)\b)/g, '$1 is '],
   [/\b([a-z]+)'s\b/g, '$1'],
-  // Suicide and self-harm words, misspelled, abbreviated or in code.
-  [/\bk+m+s+(l+)?\b|\bkmy?s\b/g, 'kill myself'],
-  [/\bkys\b/g, 'kill yourself'],
-  [/\bun-?a+l+i+v+\w*/g, 'unalive'],
-  [/\bctb\b/g, 'end my life'],
-  [/\bsewer ?slid\w*/g, 'suicide'],
-  [/\bs+u+[i1y]*[cs]+[i1y]*d\w*/g, 'suicide'],
-  [/\bsu[ie]?c[ie]?dal\b|\bsuic?idial\b|\bsuisid\w*/g, 'suicide'],
-  [/\bsui\b/g, 'suicide'],
-  [/\bself-?harm(ing|ed)?\b|\bs\/h\b/g, 'self harm$1'],
-  [/\bsh(['’]?d|['’]?ing|['’]?ed)?\b(?=.*\b(urge|urges|again|tonight|deep|cut|cuts|blade|razor|relapse|relapsed|right now|rn|so bad|badly)\b)|(?<=\b(relapsed|relapse|relapsing) (on|with|into) )sh\b/g, 'self harm'],
   // Overdose, keeping the tense ("od'd" happened, "od-ing" is happening). Plain "odd" stays a word.
-  [/\bo\.?d\.?\s?(['’-]\s?(d|ed)|ed)\b|\bover ?dos(ed|d)\b/g, 'overdosed'],
-  [/\bo\.?d\.?\s?(['’-]\s?)?(ing|in)\b|\bover ?dosing\b|\bover ?dosin\b/g, 'overdosing'],
-  [/\bo\.d\.?(?=\s|$)|\bod\b|\bover ?dose\b/g, 'overdose'],
-  // Contractions, with or without the apostrophe.
-  [/\bwanna\b|\bwana\b|\bwnna\b|\bwan2\b|\bwant2\b/g, 'want to'],
-  [/\bgonna\b|\bgona\b|\bgunna\b|\bgnna\b|\bfinna\b/g, 'going to'],
-  [/\bgotta\b/g, 'got to'],
-  [/\btryna\b/g, 'trying to'],
-  [/\bboutta\b|\bbout to\b|\babt to\b/g, 'about to'],
-  [/\bi'?ma\b|\bimma\b/g, 'i am going to'],
-  [/\bcant\b|\bcan't\b|\bcannot\b|\bcnt\b/g, 'can not'],
-  [/\bwont\b|\bwon't\b/g, 'will not'],
-  [/\bdont\b|\bdon't\b|\bdnt\b/g, 'do not'],
-  [/\b(does|did|is|are|was|were|should|would|could|have|has|had|must|need)n'?t\b/g, '$1 not'],
-  [/\baint\b|\bain't\b/g, 'is not'],
-  [/\bi'?m\b/g, 'i am'],
-  [/\bi'?ve\b/g, 'i have'],
-  [/\bi'll\b|\bill(?= (be|do|go|never|just|kill|end|take|try|make|see|call|use|hurt|die|not|finally|stop|let|miss|leave|never)\b)/g, 'i will'],
-  [/\bi'd\b|\bid(?= (rather|be|never|love|like|just|kill|die|do|prefer|have|want|better)\b)/g, 'i would'],
+  [/\bo\.?d\.?\s?(['-]\s?(d|ed)|ed)\b|\bover ?dos(ed|d)\b/g, 'overdosed'],
+  [/\bo\.?d\.?(['-]?(ing|in)|\s(ing))\b|\bover ?dosing\b|\bover ?dosin\b/g, 'overdosing'],
+  [/\bo\.d\.?(?=\s|$)|\bover ?dose\b/g, 'overdose'],
+  [/\bi'll\b/g, 'i will'],
+  [/\bi'd\b/g, 'i would'],
   [/\b(he|she|they|you|we|it)'ll\b/g, '$1 will'],
   [/\b(he|she|they|you|we)'d\b/g, '$1 would'],
-  [/\b(you|we|they)'re\b|\b(you|they)re\b/g, '$1$2 are'],
+  [/\b(you|we|they)'re\b/g, '$1 are'],
   [/\b(you|we|they)'ve\b/g, '$1 have'],
-  [/\b(hes|shes)\b/g, (m) => `${m.slice(0, -1)} is`],
-  [/\b(thats|whats|theres|heres|its)\b(?= (a|an|the|my|no|not|time|over|all|been|just|so|too|going|ok|okay|fine|enough|only|like|what|how|it|true|hard|easy|done|worth|getting|never|finally|really)\b)/g, (m) => `${m.slice(0, -1)} is`],
+  [/\bi'?ma\b/g, 'i am going to'],
   [/'/g, ''],
-  // SMS slang and abbreviations.
-  [/\brn\b|\brite now\b|\bryt now\b/g, 'right now'],
-  [/\btn\b(?= *(\.|$))|\b(2nite|2night|tonite|tonigh|tnite|toniight|2nyt)\b/g, 'tonight'],
-  [/\b(tmrw|tmrow|tmr|tmw|tomoro|tomorow|tomorrw|2moro|2morrow|2mrw)\b/g, 'tomorrow'],
-  [/\babt\b|\bbout\b|\babout(?=(myself|my)\b)/g, 'about'],
-  [/\b(bc|b\/c|bcuz|becuz|bcoz|cuz|coz|cos|cause|bcos)\b/g, 'because'],
-  [/\bw\/o\b|\bwout\b|\bwithout\b/g, 'without'],
+];
+
+/** Whole words spelled out, in one pass (apostrophes are gone by now: "cant", "im", "dont"). */
+const dictionary: Record<string, string> = {
+  wanna: 'want to', wana: 'want to', wnna: 'want to', wan2: 'want to', want2: 'want to',
+  gonna: 'going to', gona: 'going to', gunna: 'going to', gnna: 'going to', finna: 'going to',
+  gotta: 'got to', tryna: 'trying to', boutta: 'about to', imma: 'i am going to',
+  cant: 'can not', cannot: 'can not', cnt: 'can not', wont: 'will not', dont: 'do not', dnt: 'do not', aint: 'is not',
+  doesnt: 'does not', didnt: 'did not', isnt: 'is not', arent: 'are not', wasnt: 'was not', werent: 'were not',
+  shouldnt: 'should not', wouldnt: 'would not', couldnt: 'could not', havent: 'have not', hasnt: 'has not',
+  hadnt: 'had not', mustnt: 'must not', neednt: 'need not',
+  im: 'i am', ive: 'i have', youre: 'you are', theyre: 'they are', hes: 'he is', shes: 'she is',
+  rn: 'right now', '2nite': 'tonight', '2night': 'tonight', tonite: 'tonight', tonigh: 'tonight', tnite: 'tonight', '2nyt': 'tonight',
+  tmrw: 'tomorrow', tmrow: 'tomorrow', tmr: 'tomorrow', tmw: 'tomorrow', tomoro: 'tomorrow', tomorow: 'tomorrow', tomorrw: 'tomorrow',
+  '2moro': 'tomorrow', '2morrow': 'tomorrow', '2mrw': 'tomorrow',
+  abt: 'about', bout: 'about', bc: 'because', bcuz: 'because', becuz: 'because', bcoz: 'because', cuz: 'because', coz: 'because',
+  cos: 'because', bcos: 'because', wout: 'without',
+  sum1: 'someone', some1: 'someone', smone: 'someone', sumone: 'someone', every1: 'everyone', evry1: 'everyone', everyon: 'everyone',
+  nobody: 'no one', noone: 'no one', no1: 'no one',
+  pls: 'please', plss: 'please', plz: 'please', plzz: 'please', plis: 'please', pleas: 'please', plez: 'please', pleez: 'please', pleasee: 'please',
+  ppl: 'people', thru: 'through', tho: 'though', thou: 'though', bf: 'boyfriend', gf: 'girlfriend', mum: 'mom',
+  smth: 'something', sth: 'something', smthng: 'something', ngl: 'not going to lie', u: 'you', ur: 'your',
+  myslef: 'myself', mysefl: 'myself', myelf: 'myself', meself: 'myself', myselff: 'myself', mysel: 'myself', mysef: 'myself',
+  myseld: 'myself', mysellf: 'myself', myslf: 'myself', mysef1: 'myself',
+  dyin: 'dying', cuttin: 'cutting', breathin: 'breathing', thinkin: 'thinking', ded: 'dead',
+  kys: 'kill yourself', ctb: 'end my life', sui: 'suicide', od: 'overdose',
+  // Spanish chat spelling.
+  xq: 'porque', pq: 'porque', porq: 'porque', xk: 'porque', pk: 'porque', porke: 'porque',
+  q: 'que', k: 'que', ke: 'que', qe: 'que', tmb: 'tambien', tb: 'tambien', tmbn: 'tambien',
+  kiero: 'quiero', qiero: 'quiero', kieres: 'quieres', kiere: 'quiere', aki: 'aqui', nd: 'nada',
+};
+const dictionaryWord = new RegExp(`\\b(?:${Object.keys(dictionary).join('|')})\\b`, 'g');
+
+/** Medicines and drugs by name, spelled "meds": patterns speak of taking too many "meds", not of each drug. */
+const drugNames = new RegExp(
+  `\\b(?:${[
+    'xanax', 'xans', 'xannies', 'zannies', 'benzos?', 'klonopin', 'klonnies', 'clonazepam', 'valium', 'diazepam', 'ativan', 'lorazepam',
+    'alprazolam', 'oxys?', 'oxycodone', 'oxycontin', 'percs', 'percocets?', 'vicodin', 'hydrocodone', 'morphine', 'methadone', 'fent',
+    'fentanyl', 'fentanilo', 'heroin', 'heroina', 'tylenol', 'paracetamol', 'acetaminophen', 'advil', 'ibuprofen', 'ibuprofeno', 'aspirin',
+    'aspirina', 'insulin', 'insulina', 'antidepressants?', 'antidepresivos?', 'seroquel', 'quetiapine', 'lithium', 'litio', 'trazodone',
+    'ambien', 'zolpidem', 'amitriptyline', 'gabapentin', 'gabbies', 'lyrica', 'pregabalin', 'prozac', 'zoloft', 'sertraline', 'lexapro',
+    'escitalopram', 'wellbutrin', 'adderall', 'ketamine', 'codeine', 'codeina', 'tramadol', 'opioids?', 'opiates?', 'opioides',
+    'painkillers', 'analgesicos', 'rivotril', 'alplax', 'tafil', 'lexotan', 'orfidal', 'diazepan', 'melatonin', 'nyquil', 'benadryl',
+    'sleeping tablets', 'somniferos', 'ansioliticos', 'tranquilizantes', 'calmantes',
+  ].join('|')})\\b`,
+  'g',
+);
+
+/** Replacements that need a pattern: stretched or misspelled words, words in code, context. */
+const words: ReadonlyArray<readonly [RegExp, string | ((match: string) => string)]> = [
+  [/\bk+m+s+(l+)?\b|\bkmy?s\b/g, 'kill myself'],
+  [/\bun-?a+l+i+v+\w*/g, 'unalive'],
+  [/\bsewer ?slid\w*/g, 'suicide'],
+  [/\bgame ?end(?:ing)?\b/g, 'end my life'],
+  [/\bs+u+[i1y]*[cs]+[i1y]*d\w*/g, (w) => (/^suicid(?:io|ios|a|as|arme|arse|arte|aste|ado|ada|o|e|ar|ando|andome|ara|aria)$/.test(w) ? w : 'suicide')],
+  [/\bsu[ie]?c[ie]?dal\b|\bsuic?idial\b|\bsuisid\w*/g, 'suicide'],
+  [/\bself-?harm(ing|ed)?\b|\bs\/h\b/g, 'self harm$1'],
+  [/\bself[- ]?(?:injur(?:y|ies|e|ed|ing|ious)|mutilat\w*)\b/g, 'self harm'],
+  [/\bsh(d|ing|ed)?\b(?=.*\b(urge|urges|again|tonight|deep|cut|cuts|blade|razor|relapse|relapsed|rn|so bad|badly)\b)|(?<=\b(relapsed|relapse|relapsing) (on|with|into) )sh\b/g, 'self harm'],
+  [/\bill(?= (be|do|go|never|just|kill|end|take|try|make|see|call|use|hurt|die|not|finally|stop|let|miss|leave)\b)/g, 'i will'],
+  [/\bid(?= (rather|be|never|love|like|just|kill|die|do|prefer|have|want|better)\b)/g, 'i would'],
+  [/\b(thats|whats|theres|heres|its)\b(?= (a|an|the|my|no|not|time|over|all|been|just|so|too|going|gonna|ok|okay|fine|enough|only|like|what|how|it|true|hard|easy|done|worth|getting|never|finally|really)\b)/g, (m) => `${m.slice(0, -1)} is`],
+  [/\bbout to\b|\babt to\b/g, 'about to'],
+  [/\brite now\b|\bryt now\b/g, 'right now'],
+  [/\btn\b(?= *(\.|$))/g, 'tonight'],
+  [/\bw\/o\b/g, 'without'],
   [/\bw\//g, 'with '],
-  [/\b(sum1|some1|smone|sumone)\b/g, 'someone'],
-  [/\b(every1|evry1|evry1|everyon)\b/g, 'everyone'],
-  [/\bnobody\b|\bno one\b|\bnoone\b|\bno-one\b|\bno1\b/g, 'no one'],
-  [/\b(pls+|plz+|plis|pleas|plez|pleez|pleasee+)\b/g, 'please'],
-  [/\bppl\b/g, 'people'],
-  [/\bthru\b/g, 'through'],
-  [/\b(tho|thou)\b/g, 'though'],
-  [/\bbf\b/g, 'boyfriend'],
-  [/\bgf\b/g, 'girlfriend'],
-  [/\bmum\b/g, 'mom'],
-  [/\bsmth\b|\bsth\b|\bsmthng\b/g, 'something'],
-  [/\bngl\b/g, 'not going to lie'],
-  [/\bu\b/g, 'you'],
-  [/\bur\b/g, 'your'],
-  [/\b(?<=you |they |we )r\b/g, 'are'],
-  [/\bmy ?sle?f\b|\bmyslef\b|\bmysefl\b|\bmyelf\b|\bmy self\b|\bmeself\b|\bmyselff\b|\bmysel\b|\bmysef\b|\bmyseld\b|\bmysellf\b|\bmyslf\b/g, 'myself'],
+  [/\bno-one\b/g, 'no one'],
+  [/(?<=\b(?:you|they|we) )r\b/g, 'are'],
+  [/\bpl(?:s|z)+\b|\bpleas+e+\b/g, 'please'],
+  [/\bmy ?sle?f\b|\bmy self\b/g, 'myself'],
   [/\bki+l+\b/g, 'kill'],
   [/\bki+l+i+n+g?\b|\bki+l+n\b/g, 'killing'],
   [/\bd+i+e+\b/g, 'die'],
-  [/\bde+a+d+\b|\bded\b/g, 'dead'],
+  [/\bde+a+d+\b/g, 'dead'],
   [/\bw+a+n+t+\b/g, 'want'],
-  [/\bdyin\b/g, 'dying'],
-  [/\bcuttin\b/g, 'cutting'],
-  [/\bbreathin\b/g, 'breathing'],
-  [/\bthinkin\b/g, 'thinking'],
-  [/\b([a-z]+)in\b(?<=\b(feel|go|end|hurt|burn|think|talk|plan|try|us|tak|los|comm|hid|follow|hitt|chok|beat|punch|kick|bleed|wak|respond|mov|breath|overdos|bang|scratch|starv|jump|driv)in)/g, '$1ing'],
-  // Spanish chat spelling.
-  [/\b(xq|pq|porq|xk|pk|porke)\b/g, 'porque'],
-  [/\b(q|k|ke|qe)\b/g, 'que'],
-  [/\b(tmb|tb|tmbn)\b/g, 'tambien'],
-  [/\bkier(o|es|e)\b|\bqier(o|es|e)\b/g, (m) => `quier${m.slice(-1)}`],
-  [/\baki\b/g, 'aqui'],
+  [/\b([a-z]+)in\b(?<=\b(feel|go|end|hurt|burn|think|talk|plan|try|us|tak|los|follow|hitt|chok|beat|punch|kick|bleed|wak|respond|mov|breath|overdos|bang|scratch|starv|jump|driv)in)/g, '$1ing'],
   [/\bmatarm+e\b/g, 'matarme'],
   [/\bmori+r+\b/g, 'morir'],
-  [/\bnd\b/g, 'nada'],
 ];
 
 export function normalizeForSafety(text: string): string {
@@ -124,6 +135,15 @@ export function normalizeForSafety(text: string): string {
     .replace(/(\p{L})\1{2,}/gu, '$1$1');
   t = t.replace(leetWord, (w) => (/[a-z]/.test(w.slice(w.search(/[013457@$]/))) ? w.replace(/[013457@$]/g, (c) => leet[c] ?? c) : w));
   t = t.replace(/[^\p{L}\p{N}'\s/.\-]/gu, ' ').replace(/\.(?!\w)/g, ' . ').replace(/(?<!\w)-|-(?!\w)/g, ' ');
-  for (const [re, replacement] of words) t = t.replace(re, replacement as string);
+  for (const [re, replacement] of apostrophes) t = typeof replacement === 'string' ? t.replace(re, replacement) : t.replace(re, replacement);
+  t = t.replace(dictionaryWord, (w) => dictionary[w] ?? w).replace(drugNames, 'meds');
+  for (const [re, replacement] of words) t = typeof replacement === 'string' ? t.replace(re, replacement) : t.replace(re, replacement);
   return t.replace(/-/g, ' ').replace(/\s+/g, ' ').replace(/( \.)+/g, ' .').replace(/^[ .]+|[ .]+$/g, '');
+}
+
+/** Runs every replacement once on `long` (1,000+ characters), so that V8 compiles them straight to machine code. */
+export function warmUpNormalize(long: string): void {
+  for (const [re] of [...emoji, ...apostrophes, ...words]) re.exec(long), (re.lastIndex = 0);
+  for (const re of [leetWord, dictionaryWord, drugNames]) re.exec(long), (re.lastIndex = 0);
+  normalizeForSafety(long);
 }

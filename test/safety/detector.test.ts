@@ -1,16 +1,21 @@
 import { execFile } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { crisisSets, readSet, scoreSet } from '../../bench/crisis.js';
-import { detectCrisis } from '../../src/safety/detector.js';
+import { anchorsOf, detectCrisis } from '../../src/safety/detector.js';
+import { normalizeForSafety } from '../../src/safety/normalize.js';
+import { crisisPatterns } from '../../src/safety/patterns.js';
 
 describe('crisis detector', () => {
   // The held-out set is measured by `npm run bench` and reported, not used as a gate the patterns are tuned to pass.
-  it('meets the target on the development set: recall >= 0.97, at most 5% false positives', () => {
-      const rows = readSet(crisisSets.development);
-      expect(rows.length).toBeGreaterThanOrEqual(300);
-      const score = scoreSet('development', rows);
-      expect(score.recall).toBeGreaterThanOrEqual(0.97);
-      expect(score.falsePositiveRate).toBeLessThanOrEqual(0.05);
+  it.each([
+    ['development', crisisSets.development, 300],
+    ['development2', crisisSets.development2, 400],
+  ] as const)('meets the target on the %s set: recall >= 0.97, at most 5%% false positives', (name, url, minimum) => {
+    const rows = readSet(url);
+    expect(rows.length).toBeGreaterThanOrEqual(minimum);
+    const score = scoreSet(name, rows);
+    expect(score.recall).toBeGreaterThanOrEqual(0.97);
+    expect(score.falsePositiveRate).toBeLessThanOrEqual(0.05);
   });
 
   it.each([
@@ -35,6 +40,21 @@ describe('crisis detector', () => {
     'took my pills this morning as prescribed',
   ])('lets %j pass', (text) => {
     expect(detectCrisis(text).crisis).toBe(false);
+  });
+
+  it('skips a pattern only when it cannot match: every match on the labelled sets contains one of its anchors', () => {
+    const anchored = crisisPatterns.map((pattern) => ({ pattern, anchors: anchorsOf(pattern.re.source) }));
+    for (const url of [crisisSets.development, crisisSets.development2]) {
+      for (const row of readSet(url)) {
+        const t = normalizeForSafety(row.text);
+        for (const { pattern, anchors } of anchored) {
+          pattern.re.lastIndex = 0;
+          const m = pattern.re.exec(t);
+          pattern.re.lastIndex = 0;
+          if (anchors && m) expect(anchors.some((a) => t.includes(a)), pattern.id).toBe(true);
+        }
+      }
+    }
   });
 
   it('reports ids of patterns, never the text', () => {
