@@ -17,8 +17,7 @@ export const milestones = {
       kind: 'choice',
       say: [
         { text: '*Your milestones.* Only you see these.' },
-        { text: '• Check-ins so far: {@checkIns}' },
-        { text: '• Days in a row with a check-in: {@streak}' },
+        { text: '• Check-ins so far: {@checkIns}\n• Days in a row with a check-in: {@streak}' },
         { text: '• Days since {@countFrom}: {@daysSince}', if: { fact: 'countingDays' } },
         {
           text: 'Streaks are just a way of noticing: a missed day or a slip does not undo what you have built.',

@@ -57,7 +57,9 @@ export class LinkStore {
         await tx.supporter.create({ data: { personId: keep, position: keptSupporters + i + 1, name: s.name, how: s.how, createdAt: s.createdAt } });
       }
       // The plan: pieces written on either side, the kept side first.
-      const [a, b] = await Promise.all([tx.plan.findUnique({ where: { personId: keep } }), tx.plan.findUnique({ where: { personId: drop } })]);
+      // One query at a time: a transaction is one connection.
+      const a = await tx.plan.findUnique({ where: { personId: keep } });
+      const b = await tx.plan.findUnique({ where: { personId: drop } });
       if (b) {
         await tx.plan.delete({ where: { personId: drop } });
         const merged = {

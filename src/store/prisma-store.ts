@@ -127,17 +127,18 @@ export class PrismaConversationStore implements ConversationStore {
     const records = request.records.map(parseRecord);
     const now = request.now ?? Date.now();
     try {
-      const extras = await this.db.$transaction(async (tx) => {
+      const changed = await this.db.$transaction(async (tx) => {
         if (request.dedupKey !== undefined) await tx.processedEvent.create({ data: { key: request.dedupKey.slice(0, 200) } });
         const { count } = await tx.conversation.updateMany({ where: { id: current.id, version: current.version }, data });
         if (count !== 1) throw new Conflict();
         for (const record of records) await this.store(tx, current, record, now);
-        // A record can change what flows know about the person (a schedule, the plan, a supporter, a check-in).
-        if (records.length === 0) return undefined;
-        const person = await tx.person.findUniqueOrThrow({ where: { id: current.personId }, select: extrasSelect });
-        return this.readExtras(person, now);
+        return records.length > 0;
       });
-      return { kind: 'committed', conversation: { ...next, ...extras } };
+      // A record can change what flows know about the person (a schedule, the plan, a supporter, a check-in): read
+      // it again, outside the transaction (Prisma loads the relations in parallel, which one connection cannot).
+      if (!changed) return { kind: 'committed', conversation: next };
+      const person = await this.db.person.findUniqueOrThrow({ where: { id: current.personId }, select: extrasSelect });
+      return { kind: 'committed', conversation: { ...next, ...this.readExtras(person, now) } };
     } catch (error) {
       if (error instanceof Conflict) return { kind: 'conflict' };
       if (isUniqueViolation(error)) return { kind: 'duplicate' };

@@ -93,11 +93,6 @@ export class ScheduleStore {
     await tx.schedule.update({ where: { id: row.id }, data: { paused: false, pausedUntil: null, unreachable: false, nextRunAt: plannedRun(resumed, now), queuedAt: null } });
   }
 
-  static async factsOf(db: Db, personId: string, now: number): Promise<PersonFacts> {
-    const row = await db.schedule.findUnique({ where: { personId }, select: { paused: true, pausedUntil: true, unreachable: true } });
-    return factsFrom(row, now);
-  }
-
   /**
    * Claims what is due before `horizon` (check-ins and reminders) and not already claimed since `staleBefore`, in one
    * statement each, so two processes never claim the same row.
