@@ -24,6 +24,7 @@ import { PrismaConversationStore } from './store/prisma-store.js';
 import { CommunityStore } from './store/community-store.js';
 import { ScheduleStore } from './store/schedule-store.js';
 import { LinkStore } from './store/link-store.js';
+import { SupportStore } from './store/support-store.js';
 import { DeliveryQueue, startDeliveryWorkers } from './delivery/delivery-queue.js';
 import { OccasionQueue, startOccasionWorker, type OccasionBatch } from './queue/occasion-queue.js';
 
@@ -83,6 +84,7 @@ export async function startTether(config: Config, options: TetherOptions): Promi
   const runtime = new ConversationRuntime({
     outbox,
     links: new LinkStore(db),
+    support: new SupportStore(db, cipher),
     communities,
     store,
     registry,

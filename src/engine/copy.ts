@@ -68,6 +68,22 @@ export const copy = {
   },
   unlinked: md("Done. This platform is separate again: what you shared before stays on your other one, and here we start fresh. Your agreement still stands."),
   notLinked: md("This platform isn't linked to another one, so there's nothing to separate."),
+  supportReplies: { 'on-my-way': 'On my way', 'will-call': "I'll call you", 'not-now': "Can't right now" },
+  supporterInvite: (code: string, name: string) =>
+    paragraphs(
+      plain(`Here is ${name}'s invitation code:`),
+      [{ text: code, bold: true }],
+      md('Ask them to send /support to Tether (on Telegram, Discord or wherever they use it) and type the code. It works once, for 48 hours. After that, /reachout can send them your requests, and they can answer with one tap.'),
+    ),
+  supportAccepted: (shownAs: string) =>
+    paragraphs(plain(`Thank you. ${shownAs} trusts you, and can now send you requests through Tether when things are hard.`), md('Each one comes here with buttons to answer in one tap, or not at all if you can\'t. Nothing else they tell me is ever shared with you.')),
+  supportInvalid: md("That invitation code didn't work: it may be mistyped, used already, or older than 48 hours. Ask for a fresh one."),
+  requestToSupporter: (shownAs: string, text: string) => paragraphs(plain(`${shownAs} asked you, through Tether:`), [{ text, italic: true }], md('Answer with one tap:')),
+  requestSent: (name: string) => plain(`Sent to ${name}. I'll tell you as soon as they answer. Whatever they say, asking was the brave part.`),
+  requestNotLinked: (name: string) =>
+    plain(`${name} hasn't joined Tether as your supporter yet, so I couldn't send it. Copy the message above and send it yourself; /supporters can invite them for next time.`),
+  supporterAnswered: (name: string, reply: string) => plain(`${name} answered your request: ${reply}.`),
+  replyThanks: md("Thank you. I've let them know. Being there for someone matters more than you might think."),
   scheduledIntro: md("Hi, it's your check-in time. Only if you feel like it: a few quick questions, and /cancel skips today."),
   reminder: md('A gentle nudge: your check-in is still here whenever you want it. No pressure at all; /cancel lets it go for today.'),
   textOnly: md("I can only read text messages for now. Type your answer, or send /help to see what we can do."),

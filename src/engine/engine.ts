@@ -43,6 +43,10 @@ export interface EngineContext {
   readonly facts?: PersonFacts;
 }
 
+/** The token of a request's answer buttons (see SUPPORT_REPLIES), followed by the request's id. */
+export const REQUEST_TOKEN = 'req:';
+export const SUPPORT_REPLIES = ['on-my-way', 'will-call', 'not-now'] as const;
+
 /** Flows started from inside other flows nest at most this deep; beyond it the new flow replaces the stack. */
 const MAX_DEPTH = 3;
 /** A busy person's follow-up waits this long, at most this many times. */
@@ -203,6 +207,14 @@ class Turn {
   }
 
   choice(token: string, value: string): void {
+    // A supporter's one-tap answer to a request sent through Tether: not part of any flow here.
+    if (token.startsWith(REQUEST_TOKEN)) {
+      if (!(SUPPORT_REPLIES as readonly string[]).includes(value)) return;
+      this.changed = true;
+      this.actions.push({ kind: 'support-reply', requestId: token.slice(REQUEST_TOKEN.length), reply: value });
+      this.answered = { token, display: copy.supportReplies[value as (typeof SUPPORT_REPLIES)[number]] };
+      return;
+    }
     const run = this.top();
     if (!run) return this.say(copy.staleButtonIdle);
     if (run.token !== token) {
@@ -417,6 +429,11 @@ class Turn {
       if (step.action === 'decline') this.consentDeclined = true;
       else if (step.action === 'community-overview' || step.action === 'community-audit') {
         if (run.scope) this.actions.push({ kind: step.action, community: run.scope.community });
+      } else if (step.action === 'supporter-invite' || step.action === 'support-accept' || step.action === 'reach-out-send') {
+        const args: Record<string, AnswerValue> = {};
+        for (const [name, answerId] of Object.entries(step.actionArgs ?? {})) args[name] = getAnswer(run.answers, answerId) ?? null;
+        const text = step.sayParts.filter((p) => !p.if || this.holds(p.if, run)).map((p) => toPlainText(renderTemplate(p.template, (ref) => this.refText(run, ref)))).join('\n\n');
+        this.actions.push({ kind: step.action, args, text });
       } else if (step.action === 'link-redeem') {
         const code = step.actionArg ? getAnswer(run.answers, step.actionArg) : undefined;
         if (typeof code === 'string') this.actions.push({ kind: 'link-redeem', code });

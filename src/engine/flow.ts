@@ -88,7 +88,9 @@ const base = {
    * Something only the runtime can do, carried out once this step's state is stored (see EngineAction); or
    * `decline`: the person said not now to consent, so plain messages get a short reply instead of the whole ask.
    */
-  action: z.enum(['consent', 'decline', 'export', 'forget', 'community-overview', 'community-audit', 'history', 'plan-show', 'trends', 'link-code', 'link-redeem', 'unlink']).optional(),
+  action: z.enum(['consent', 'decline', 'export', 'forget', 'community-overview', 'community-audit', 'history', 'plan-show', 'trends', 'link-code', 'link-redeem', 'unlink', 'supporter-invite', 'support-accept', 'reach-out-send']).optional(),
+  /** Answers the action takes, by name (the supporter chosen, the code typed). */
+  actionArgs: z.record(z.string(), id).optional(),
   /** An answer the action takes (the code typed for `link-redeem`). */
   actionArg: id.optional(),
   /** Emit a lasting record when this step is reached: record field → answer id. */
@@ -296,6 +298,7 @@ function checkFlow(flow: FlowData, flowIds: ReadonlySet<string>): string[] {
     if (followUp !== undefined && !flowIds.has(followUp)) problems.push(`${where}: no follow-up flow "${followUp}"`);
     if (step.record) for (const a of Object.values(step.record.values)) if (!answerSteps.has(a)) problems.push(`${where}: record reads unknown answer "${a}"`);
     if (step.actionArg !== undefined && !answerSteps.has(step.actionArg)) problems.push(`${where}: action reads unknown answer "${step.actionArg}"`);
+    for (const a of Object.values(step.actionArgs ?? {})) if (!answerSteps.has(a)) problems.push(`${where}: action reads unknown answer "${a}"`);
     const sayParts = typeof step.say === 'string' ? [{ text: step.say }] : step.say;
     for (const part of sayParts) {
       checkCondition(where, part.if);

@@ -160,6 +160,13 @@ export type EngineAction =
   | { readonly kind: 'link-code' }
   | { readonly kind: 'link-redeem'; readonly code: string }
   | { readonly kind: 'unlink' }
+  /**
+   * Supporters through Tether: invite one (a code for them), accept an invitation, send a request to one (`text` is
+   * what the step said: the request itself).
+   */
+  | { readonly kind: 'supporter-invite' | 'support-accept' | 'reach-out-send'; readonly args: Readonly<Record<string, AnswerValue>>; readonly text: string }
+  /** A supporter's one-tap answer to a request (its buttons carry the token `req:<id>`). */
+  | { readonly kind: 'support-reply'; readonly requestId: string; readonly reply: string }
   /** Show a moderator the community's settings, or its audit log. */
   | { readonly kind: 'community-overview'; readonly community: string }
   | { readonly kind: 'community-audit'; readonly community: string };

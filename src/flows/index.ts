@@ -13,7 +13,7 @@ import { urgeSurfing } from './urge-surfing.js';
 import { plan } from './plan.js';
 import { slip, slipFollowUp } from './slip.js';
 import { history, trends } from './history.js';
-import { supporters } from './supporters.js';
+import { support, supporters } from './supporters.js';
 import { reachOut } from './reach-out.js';
 import { eventCheckin, eventPlan } from './event.js';
 import { link, unlink } from './link.js';
@@ -28,6 +28,7 @@ export const builtInFlows = [
   selfCompassion,
   supporters,
   reachOut,
+  support,
   plan,
   eventPlan,
   slip,

@@ -58,8 +58,26 @@ export const reachOut = {
       say: '*Who would you like to ask?*',
       options: [
         ...places.map((n) => ({ id: `s${n}`, label: `{@supporter${n}}`, if: { fact: `supporter${n}` as const } })),
-        { id: 'someone', label: 'Someone else' },
+        { id: 'someone', label: 'Someone else', next: 'ready' },
       ],
+    },
+    {
+      id: 'send',
+      kind: 'choice',
+      say: 'Should I send it to them through Tether (if they joined as your supporter), or will you send it yourself?',
+      options: [
+        { id: 'tether', label: 'Send it through Tether', next: 'request' },
+        { id: 'myself', label: "I'll send it myself", next: 'ready' },
+      ],
+    },
+    {
+      id: 'request',
+      kind: 'say',
+      // Said to the person, and sent as it is: the request itself.
+      action: 'reach-out-send',
+      actionArgs: { to: 'to' },
+      say: [...wordings.map((w) => ({ text: w.text, if: { answer: 'ask', is: [w.id] } })), { text: '{own}', if: { answer: 'ask', is: ['own'] } }],
+      next: 'end',
     },
     {
       id: 'ready',

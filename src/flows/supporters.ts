@@ -24,6 +24,7 @@ export const supporters = {
       ],
       options: [
         { id: 'add', label: 'Add someone', next: 'name', if: { fact: 'supporter5', not: true } },
+        { id: 'invite', label: 'Let someone answer through Tether', next: 'invite-which', if: { fact: 'supporter1' } },
         { id: 'remove', label: 'Remove someone', next: 'which', if: { fact: 'supporter1' } },
         { id: 'reach', label: 'Reach out to someone now', next: { flow: 'reach-out' } },
         { id: 'done', label: 'Done', next: 'done' },
@@ -65,6 +66,28 @@ export const supporters = {
         { id: 'done', label: 'Done', next: 'done' },
       ],
     },
+    {
+      id: 'invite-which',
+      kind: 'choice',
+      say: 'Who would you like to be able to send requests to through Tether? They will get a code to accept, and can answer each request with one tap.',
+      options: places.map((n) => ({ id: `s${n}`, label: `{@supporter${n}}`, if: { fact: `supporter${n}` as const } })),
+    },
+    { id: 'shown-as', kind: 'text', maxLength: 60, say: 'What name should they see your requests under? Your first name, or what they call you.' },
+    { id: 'invited', kind: 'say', action: 'supporter-invite', actionArgs: { position: 'invite-which', shownAs: 'shown-as' }, say: 'Done.', next: 'end' },
     { id: 'done', kind: 'say', say: 'Saved. When things get hard, /reachout helps you ask one of them for something concrete.', next: 'end' },
+  ],
+} as const satisfies FlowDefinition;
+
+/** /support: someone accepts an invitation to receive a person's requests through Tether. */
+export const support = {
+  id: 'support',
+  command: 'support',
+  title: 'Being a supporter',
+  summary: "accept someone's invitation to receive their requests through Tether",
+  private: true,
+  needsConsent: true,
+  steps: [
+    { id: 'code', kind: 'text', maxLength: 20, parse: 'link-code', say: 'Someone who trusts you asked you to be one of their supporters. Type the code they gave you.' },
+    { id: 'accept', kind: 'say', action: 'support-accept', actionArgs: { code: 'code' }, say: 'Checking the code…', next: 'end' },
   ],
 } as const satisfies FlowDefinition;

@@ -6,6 +6,8 @@ import type { EngineSettings, FlowScope, InboundEvent, OutboundMessage, PendingT
 import type { ConversationKey, ConversationStore, StoredConversation } from '../store/conversation-store.js';
 import type { CommunitySettings } from '../store/community-store.js';
 import type { LinkStore } from '../store/link-store.js';
+import type { SupportStore } from '../store/support-store.js';
+import { REQUEST_TOKEN, SUPPORT_REPLIES } from '../engine/engine.js';
 import { BoundedMap } from '../lib/bounded-map.js';
 import { KeyedLock } from './keyed-lock.js';
 import { isGroupMember } from './group-member.js';
@@ -44,6 +46,8 @@ export interface RuntimeDeps {
    * in (never with what was written). Called after the person got their reply.
    */
   readonly onCrisis?: (conversation: StoredConversation, scope: FlowScope) => Promise<void>;
+  /** Supporters who opted in to receive requests through Tether (see store/support-store.ts). */
+  readonly support?: Pick<SupportStore, 'invite' | 'accept' | 'request' | 'reply'>;
   /** Joining a person's identities across platforms (see store/link-store.ts). */
   readonly links?: Pick<LinkStore, 'createCode' | 'redeem' | 'unlink'>;
   /** The flows a community adds (its group check-in), used while a person answers one of its group check-ins. */
@@ -275,6 +279,36 @@ export class ConversationRuntime {
           extra.push({ text: outcome.ok ? copy.unlinked : copy.notLinked });
           break;
         }
+        case 'supporter-invite': {
+          const invite = await this.deps.support?.invite(conversation.personId, String(action.args.position ?? ''), String(action.args.shownAs ?? ''), this.clock());
+          if (invite) extra.push({ text: copy.supporterInvite(`${invite.code.slice(0, 4)}-${invite.code.slice(4)}`, invite.name) });
+          break;
+        }
+        case 'support-accept': {
+          const accepted = await this.deps.support?.accept(String(action.args.code ?? ''), conversation.personId, conversation.id, this.clock());
+          extra.push({ text: accepted ? copy.supportAccepted(accepted.shownAs) : copy.supportInvalid });
+          break;
+        }
+        case 'reach-out-send': {
+          const outcome = await this.deps.support?.request(conversation.personId, String(action.args.to ?? ''), action.text, conversation.id);
+          if (!outcome) break;
+          if (!outcome.linked) {
+            extra.push({ text: copy.requestNotLinked(outcome.name) });
+            break;
+          }
+          const input = { kind: 'choice' as const, token: `${REQUEST_TOKEN}${outcome.requestId}`, options: SUPPORT_REPLIES.map((id) => ({ id, label: copy.supportReplies[id] })) };
+          await this.sendTo(outcome.supporterConversationId, { text: copy.requestToSupporter(outcome.shownAs, action.text), input }, `request:${outcome.requestId}`);
+          extra.push({ text: copy.requestSent(outcome.name) });
+          break;
+        }
+        case 'support-reply': {
+          const replied = await this.deps.support?.reply(action.requestId, conversation.personId, action.reply, this.clock());
+          if (!replied) break;
+          const reply = copy.supportReplies[action.reply as (typeof SUPPORT_REPLIES)[number]];
+          await this.sendTo(replied.requesterConversationId, { text: copy.supporterAnswered(replied.name, reply) }, `reply:${action.requestId}`);
+          extra.push({ text: copy.replyThanks });
+          break;
+        }
         case 'community-overview':
         case 'community-audit': {
           const communities = this.deps.communities;
@@ -324,6 +358,15 @@ export class ConversationRuntime {
       }
       this.deps.log.error({ err: error, conversationId: conversation.id, platform: conversation.platform }, 'delivery failed');
     }
+  }
+
+  /** A message for another conversation (a supporter's, or the person who asked them), through the paced outbox. */
+  private async sendTo(conversationId: string, message: OutboundMessage, key: string): Promise<void> {
+    const other = await this.deps.store.get(conversationId);
+    if (!other) return;
+    const target = { conversationId: other.id, chatId: other.chatId, userId: other.userId };
+    if (this.deps.outbox) await this.deps.outbox.enqueue([{ platform: other.platform, target, messages: [message], key }]);
+    else await this.sinks.get(other.platform)?.deliver(target, [message]);
   }
 
   private async alertCommunity(conversation: StoredConversation, transition: Transition): Promise<void> {

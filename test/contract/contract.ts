@@ -283,6 +283,8 @@ export function adapterContract(name: string, options: ContractOptions, makeDriv
       await d.choose(u, 'Text me back');
       await waitForText(d, u, 'Who would you like to ask?');
       await d.choose(u, 'Robin');
+      await waitForText(d, u, 'Should I send it to them through Tether');
+      await d.choose(u, "I'll send it myself");
       const t = await waitForText(d, u, 'Here is your message');
       expect(t.join('\n')).toContain('Could you text me when you see this? I could use some company right now.');
       expect(t.join('\n')).toContain('To Robin: text first.');

@@ -25,7 +25,7 @@ function problemsOf(defs: FlowDefinition[]): readonly string[] {
 describe('flows are data, checked when loaded', () => {
   it('compiles every built-in flow, and each command is unique', () => {
     const registry = compileFlows(builtInFlows);
-    expect([...registry.byCommand.keys()]).toEqual(['checkin', 'breathe', 'ground', 'surf', 'kindness', 'supporters', 'reachout', 'plan', 'event', 'slip', 'history', 'trends', 'milestones', 'sos', 'schedule', 'pause', 'resume', 'link', 'unlink', 'mydata', 'forget', 'setup']);
+    expect([...registry.byCommand.keys()]).toEqual(['checkin', 'breathe', 'ground', 'surf', 'kindness', 'supporters', 'reachout', 'support', 'plan', 'event', 'slip', 'history', 'trends', 'milestones', 'sos', 'schedule', 'pause', 'resume', 'link', 'unlink', 'mydata', 'forget', 'setup']);
     expect(registry.flows.get('checkin')!.steps.map((s) => s.kind)).toContain('number');
   });
 

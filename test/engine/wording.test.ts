@@ -37,7 +37,12 @@ function everyProductText(): string[] {
     if (typeof value === 'string') texts.push(value);
     else if (Array.isArray(value)) texts.push(plain(value as RichText));
     else if (typeof value === 'function') texts.push(plain((value as (...a: unknown[]) => RichText)('Title', 'Place', true)));
-    else texts.push(...Object.values(value as Record<string, unknown>).map((v) => (typeof v === 'function' ? plain((v as (a: number, b: number) => RichText)(1, 5)) : plain(v as RichText))));
+    else
+      texts.push(
+        ...Object.values(value as Record<string, unknown>).map((v) =>
+          typeof v === 'string' ? v : typeof v === 'function' ? plain((v as (a: number, b: number) => RichText)(1, 5)) : plain(v as RichText),
+        ),
+      );
   }
   texts.push(plain(helpText(builtInRegistry())));
   return texts;

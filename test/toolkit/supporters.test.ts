@@ -41,6 +41,7 @@ describe('supporters and reaching out', () => {
     await harness().say(who, 'Stay on the phone a bit');
     expect(lastOptions()).toEqual(['Sam', 'Someone else']);
     await harness().say(who, 'Sam');
+    await harness().say(who, "I'll send it myself");
     expect(last()).toContain("I'm riding out a strong craving. Could you stay on the phone with me for ten minutes?");
     expect(last()).toContain('To Sam: the way you usually reach them.');
   });

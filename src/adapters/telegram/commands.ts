@@ -11,7 +11,7 @@ export function commandMenus(registry: FlowRegistry): { private: BotCommand[]; g
   ];
   // A group's menu keeps to what people reach for together (and moderators' /setup); personal settings and data
   // requests belong in the private chat's menu.
-  const personal = new Set(['mydata', 'forget', 'schedule', 'pause', 'resume', 'plan', 'slip', 'history', 'trends', 'supporters', 'reachout', 'event', 'link', 'unlink', 'milestones']);
+  const personal = new Set(['mydata', 'forget', 'schedule', 'pause', 'resume', 'plan', 'slip', 'history', 'trends', 'supporters', 'reachout', 'event', 'link', 'unlink', 'milestones', 'support']);
   const forGroups = flows.filter((c) => !personal.has(c.command));
   return { private: [...flows, ...common], groups: [...forGroups, common[0]!] };
 }

@@ -160,7 +160,7 @@ describe('Discord through the real discord.js client and a local emulator', () =
     const { stdout } = await run('npm', ['run', '--silent', 'discord:register'], {
       env: { ...process.env, DISCORD_TOKEN: rig.emulator.token, DISCORD_APPLICATION_ID: APPLICATION_ID, DISCORD_GUILD_ID: GUILD_ID, DISCORD_API_ROOT: rig.emulator.restApi },
     });
-    expect(stdout).toContain(`registered 25 commands in server ${GUILD_ID}`);
+    expect(stdout).toContain(`registered 26 commands in server ${GUILD_ID}`);
     const put = rig.emulator.calls.find((c) => c.method === 'PUT' && c.path === `/applications/${APPLICATION_ID}/guilds/${GUILD_ID}/commands`)!;
     const commands = put.body as unknown as Array<{ name: string; description: string; options?: Array<{ name: string; choices: { value: string }[] }> }>;
     const flows = [...builtInRegistry().byCommand.values()];

@@ -27,7 +27,7 @@ describe('Telegram through the real grammY client and a Bot API emulator', () =>
   it('registers its command menus for private chats and for groups', async () => {
     const calls = rig.emulator.callsOf('setMyCommands');
     const byScope = Object.fromEntries(calls.map((c) => [(c.payload.scope as { type: string }).type, (c.payload.commands as { command: string }[]).map((x) => x.command)]));
-    expect(byScope.all_private_chats).toEqual(['checkin', 'breathe', 'ground', 'surf', 'kindness', 'supporters', 'reachout', 'plan', 'event', 'slip', 'history', 'trends', 'milestones', 'sos', 'schedule', 'pause', 'resume', 'link', 'unlink', 'mydata', 'forget', 'setup', 'help', 'cancel', 'start']);
+    expect(byScope.all_private_chats).toEqual(['checkin', 'breathe', 'ground', 'surf', 'kindness', 'supporters', 'reachout', 'support', 'plan', 'event', 'slip', 'history', 'trends', 'milestones', 'sos', 'schedule', 'pause', 'resume', 'link', 'unlink', 'mydata', 'forget', 'setup', 'help', 'cancel', 'start']);
     expect(byScope.all_group_chats).toEqual(['checkin', 'breathe', 'ground', 'surf', 'kindness', 'sos', 'setup', 'help']);
   });
 

@@ -37,8 +37,26 @@ CREATE TABLE "Supporter" (
     "name" TEXT NOT NULL,
     "how" TEXT,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "linkedPersonId" UUID,
+    "linkedConversationId" UUID,
+    "inviteCode" VARCHAR(12),
+    "inviteExpiresAt" TIMESTAMP(3),
+    "shownAs" TEXT,
 
     CONSTRAINT "Supporter_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "SupportRequest" (
+    "id" UUID NOT NULL,
+    "supporterId" UUID NOT NULL,
+    "requesterConversationId" UUID NOT NULL,
+    "text" TEXT NOT NULL,
+    "reply" VARCHAR(20),
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "repliedAt" TIMESTAMP(3),
+
+    CONSTRAINT "SupportRequest_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
@@ -88,6 +106,9 @@ CREATE UNIQUE INDEX "Plan_personId_key" ON "Plan"("personId");
 CREATE INDEX "Slip_personId_createdAt_idx" ON "Slip"("personId", "createdAt");
 
 -- CreateIndex
+CREATE UNIQUE INDEX "Supporter_inviteCode_key" ON "Supporter"("inviteCode");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "Supporter_personId_position_key" ON "Supporter"("personId", "position");
 
 -- CreateIndex
@@ -104,6 +125,9 @@ ALTER TABLE "Slip" ADD CONSTRAINT "Slip_personId_fkey" FOREIGN KEY ("personId") 
 
 -- AddForeignKey
 ALTER TABLE "Supporter" ADD CONSTRAINT "Supporter_personId_fkey" FOREIGN KEY ("personId") REFERENCES "Person"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "SupportRequest" ADD CONSTRAINT "SupportRequest_supporterId_fkey" FOREIGN KEY ("supporterId") REFERENCES "Supporter"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "EventPlan" ADD CONSTRAINT "EventPlan_personId_fkey" FOREIGN KEY ("personId") REFERENCES "Person"("id") ON DELETE CASCADE ON UPDATE CASCADE;
