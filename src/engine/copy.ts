@@ -84,6 +84,13 @@ export const copy = {
     plain(`${name} hasn't joined Tether as your supporter yet, so I couldn't send it. Copy the message above and send it yourself; /supporters can invite them for next time.`),
   supporterAnswered: (name: string, reply: string) => plain(`${name} answered your request: ${reply}.`),
   replyThanks: md("Thank you. I've let them know. Being there for someone matters more than you might think."),
+  milestonePost: (memberId: string | undefined, what: string): RichText => [
+    { text: '🎉 ' },
+    ...(memberId ? [{ text: 'A member', mention: { kind: 'user' as const, id: memberId } }] : [{ text: 'A member' }]),
+    { text: ` is sharing a milestone with the group: ${what}. Every one of those took showing up.` },
+  ],
+  milestoneShared: md("Shared. Only that one milestone, nothing else. Well done."),
+  milestoneNoChannel: md("Your group hasn't chosen a channel for posts yet, so I couldn't share it there. Nothing was shared."),
   scheduledIntro: md("Hi, it's your check-in time. Only if you feel like it: a few quick questions, and /cancel skips today."),
   reminder: md('A gentle nudge: your check-in is still here whenever you want it. No pressure at all; /cancel lets it go for today.'),
   textOnly: md("I can only read text messages for now. Type your answer, or send /help to see what we can do."),

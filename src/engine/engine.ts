@@ -429,7 +429,7 @@ class Turn {
       if (step.action === 'decline') this.consentDeclined = true;
       else if (step.action === 'community-overview' || step.action === 'community-audit') {
         if (run.scope) this.actions.push({ kind: step.action, community: run.scope.community });
-      } else if (step.action === 'supporter-invite' || step.action === 'support-accept' || step.action === 'reach-out-send') {
+      } else if (step.action === 'supporter-invite' || step.action === 'support-accept' || step.action === 'reach-out-send' || step.action === 'milestone-share') {
         const args: Record<string, AnswerValue> = {};
         for (const [name, answerId] of Object.entries(step.actionArgs ?? {})) args[name] = getAnswer(run.answers, answerId) ?? null;
         const text = step.sayParts.filter((p) => !p.if || this.holds(p.if, run)).map((p) => toPlainText(renderTemplate(p.template, (ref) => this.refText(run, ref)))).join('\n\n');

@@ -88,7 +88,7 @@ const base = {
    * Something only the runtime can do, carried out once this step's state is stored (see EngineAction); or
    * `decline`: the person said not now to consent, so plain messages get a short reply instead of the whole ask.
    */
-  action: z.enum(['consent', 'decline', 'export', 'forget', 'community-overview', 'community-audit', 'history', 'plan-show', 'trends', 'link-code', 'link-redeem', 'unlink', 'supporter-invite', 'support-accept', 'reach-out-send']).optional(),
+  action: z.enum(['consent', 'decline', 'export', 'forget', 'community-overview', 'community-audit', 'history', 'plan-show', 'trends', 'link-code', 'link-redeem', 'unlink', 'supporter-invite', 'support-accept', 'reach-out-send', 'milestone-share']).optional(),
   /** Answers the action takes, by name (the supporter chosen, the code typed). */
   actionArgs: z.record(z.string(), id).optional(),
   /** An answer the action takes (the code typed for `link-redeem`). */

@@ -164,7 +164,7 @@ export type EngineAction =
    * Supporters through Tether: invite one (a code for them), accept an invitation, send a request to one (`text` is
    * what the step said: the request itself).
    */
-  | { readonly kind: 'supporter-invite' | 'support-accept' | 'reach-out-send'; readonly args: Readonly<Record<string, AnswerValue>>; readonly text: string }
+  | { readonly kind: 'supporter-invite' | 'support-accept' | 'reach-out-send' | 'milestone-share'; readonly args: Readonly<Record<string, AnswerValue>>; readonly text: string }
   /** A supporter's one-tap answer to a request (its buttons carry the token `req:<id>`). */
   | { readonly kind: 'support-reply'; readonly requestId: string; readonly reply: string }
   /** Show a moderator the community's settings, or its audit log. */
@@ -224,6 +224,8 @@ export interface PersonFacts {
   readonly milestoneNext?: boolean;
   /** They chose a date to count days from ({@daysSince}). */
   readonly countingDays?: boolean;
+  /** They took part in a community's group check-in (a milestone can be shared there, if they choose). */
+  readonly inCommunity?: boolean;
 }
 
 export const FACTS = [
@@ -241,4 +243,5 @@ export const FACTS = [
   'hasLastCheckIn',
   'milestoneNext',
   'countingDays',
+  'inCommunity',
 ] as const satisfies readonly (keyof PersonFacts)[];

@@ -309,6 +309,27 @@ export class ConversationRuntime {
           extra.push({ text: copy.replyThanks });
           break;
         }
+        case 'milestone-share': {
+          const community = current.progress.community ? await this.deps.communities?.settings(current.progress.community) : undefined;
+          if (!community?.channelId) {
+            extra.push({ text: copy.milestoneNoChannel });
+            break;
+          }
+          const platform = community.key.slice(0, community.key.indexOf(':'));
+          const named = action.args.how === 'named' && platform === conversation.platform;
+          const { checkIns, streakDays, countFrom } = current.progress;
+          const days = countFrom ? Math.floor((this.clock() - countFrom.getTime()) / 86_400_000) : 0;
+          const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+          const what =
+            action.args.which === 'streak' ? `${count(streakDays, 'day', 'days')} in a row of check-ins`
+            : action.args.which === 'days' ? `${count(days, 'day', 'days')} since a date that matters to them`
+            : count(checkIns, 'check-in', 'check-ins');
+          const target = { conversationId: '', chatId: community.channelId, userId: '' };
+          const post = { text: copy.milestonePost(named ? conversation.userId : undefined, what) };
+          await this.deps.outbox?.enqueue([{ platform, target, messages: [post], key: `milestone:${conversation.personId}:${String(action.args.which)}:${Math.floor(this.clock() / 3_600_000)}`, group: true }]);
+          extra.push({ text: copy.milestoneShared });
+          break;
+        }
         case 'community-overview':
         case 'community-audit': {
           const communities = this.deps.communities;

@@ -39,6 +39,8 @@ export interface Progress {
   /** Days in a row (UTC) with a check-in, ending today or yesterday. */
   readonly streakDays: number;
   readonly countFrom: Date | null;
+  /** The community of their latest group check-in, where they may choose to share a milestone. */
+  readonly community: string | null;
 }
 
 export interface SupporterEntry {

@@ -14,7 +14,7 @@ import {
 } from './conversation-store.js';
 import type { NoteCipher } from '../crypto/note-cipher.js';
 import { parseRecord, type ParsedRecord } from './records.js';
-import { CommunityStore } from './community-store.js';
+import { CommunityStore, communityKey } from './community-store.js';
 import { ScheduleStore, factsFrom, type Db } from './schedule-store.js';
 import type { PersonFacts } from '../engine/types.js';
 import { daysToText } from '../schedule/parse.js';
@@ -37,6 +37,7 @@ const extrasSelect = {
   checkIns: { orderBy: { createdAt: 'desc' }, take: 62, select: { emotion: true, need: true, createdAt: true } },
   countFrom: true,
   _count: { select: { checkIns: true } },
+  groupAnswers: { orderBy: { createdAt: 'desc' }, take: 1, select: { community: { select: { platform: true, externalId: true } } } },
 } as const;
 type ExtrasRow = {
   schedule: Parameters<typeof factsFrom>[0];
@@ -45,6 +46,7 @@ type ExtrasRow = {
   checkIns: Array<{ emotion: string; need: string; createdAt: Date }>;
   countFrom: Date | null;
   _count: { checkIns: number };
+  groupAnswers: Array<{ community: { platform: string; externalId: string } }>;
 };
 type PlanRow = { reasons: string | null; triggers: string | null; warningSigns: string | null; coping: string | null; people: string | null } | null;
 const PLAN_PIECES = { reasons: 'reasons', triggers: 'triggers', 'warning-signs': 'warningSigns', coping: 'coping', people: 'people' } as const;
@@ -259,9 +261,16 @@ export class PrismaConversationStore implements ConversationStore {
       hasLastCheckIn: row.checkIns.length > 0,
       milestoneNext: MILESTONES.includes(row._count.checkIns + 1),
       countingDays: row.countFrom !== null,
+      inCommunity: row.groupAnswers.length > 0,
     };
     const last = row.checkIns[0];
-    const progress = { checkIns: row._count.checkIns, streakDays: streakOf(row.checkIns.map((c) => c.createdAt), now), countFrom: row.countFrom };
+    const shared = row.groupAnswers[0]?.community;
+    const progress = {
+      checkIns: row._count.checkIns,
+      streakDays: streakOf(row.checkIns.map((c) => c.createdAt), now),
+      countFrom: row.countFrom,
+      community: shared ? communityKey(shared.platform, shared.externalId) : null,
+    };
     return { facts, plan, supporters, lastCheckIn: last ? { emotion: last.emotion, need: last.need } : null, progress };
   }
 
@@ -392,7 +401,7 @@ export class PrismaConversationStore implements ConversationStore {
         plan: null,
         supporters: [],
         lastCheckIn: null,
-        progress: { checkIns: 0, streakDays: 0, countFrom: null },
+        progress: { checkIns: 0, streakDays: 0, countFrom: null, community: null },
       };
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;

@@ -163,6 +163,20 @@ describe('a Telegram group with Tether', () => {
     expect(countOf(admin, 'A private note for moderators')).toBe(1);
   });
 
+  it('shares one milestone with the group only when the member chooses to, and nothing else', async () => {
+    const member = rig.emulator.privateChat(5202);
+    for (const line of ['/checkin', '4', '2', '7', '2', 'Calm', 'Rest', 'Just note it', 'skip']) await say(member, line);
+    await say(member, '/milestones');
+    await press(member, 'Share one with my group');
+    await press(member, 'My check-ins so far');
+    await press(member, 'With my name');
+    const watcher = rig.emulator.inGroup(5199, GROUP);
+    const post = await watcher.waitFor('is sharing a milestone with the group: 1 check-in.');
+    expect(post.text).not.toContain('Calm');
+    const call = await rig.emulator.waitForCall((c) => c.method === 'sendMessage' && String(c.payload.text).includes('sharing a milestone'));
+    expect(String(call.payload.text)).toContain('<a href="tg://user?id=5202">A member</a>');
+  });
+
   it('runs one shared breathing exercise in the group, editing one message, with no personal question', async () => {
     const member = rig.emulator.inGroup(5301, GROUP);
     await member.send('/breathe');

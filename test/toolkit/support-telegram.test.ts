@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestEnvironment, eventually, type TestEnvironment } from '../helpers/environment.js';
+import { startTelegramRig, type TelegramRig } from '../adapters/telegram/telegram-harness.js';
+import type { TelegramUser } from '../emulators/telegram.js';
+
+/* A request through Tether and its one-tap answer, both people on Telegram: real grammY and the Bot API emulator. */
+
+let env: TestEnvironment;
+let rig: TelegramRig;
+
+beforeAll(async () => {
+  env = await createTestEnvironment();
+  rig = await startTelegramRig(env.config);
+});
+afterAll(async () => {
+  await rig?.stop();
+  await env?.cleanup();
+});
+
+async function step(user: TelegramUser, action: () => Promise<void>): Promise<void> {
+  const before = user.messages().length;
+  await action();
+  await eventually(() => (user.messages().length > before ? true : undefined), 10_000, 'a reply');
+}
+
+describe('a supporter answers with one tap on Telegram', () => {
+  it('delivers the request with three buttons and tells the person the answer', async () => {
+    const ria = rig.emulator.privateChat(6201);
+    const jo = rig.emulator.privateChat(6202);
+    await step(ria, () => ria.send('/supporters'));
+    await step(ria, () => ria.press('I agree'));
+    for (const label of ['Add someone']) await step(ria, () => ria.press(label));
+    await step(ria, () => ria.send('Jo'));
+    await step(ria, () => ria.send('skip'));
+    await step(ria, () => ria.press('See my list'));
+    await step(ria, () => ria.press('Let someone answer through Tether'));
+    await step(ria, () => ria.press('Jo'));
+    await step(ria, () => ria.send('Ria'));
+    const invite = await ria.waitFor('invitation code');
+    const code = /\b([A-Z2-9]{4}-[A-Z2-9]{2})\b/.exec(invite.text)![1]!;
+
+    await step(jo, () => jo.send('/support'));
+    await step(jo, () => jo.press('I agree'));
+    await jo.waitFor('Type the code they gave you');
+    await step(jo, () => jo.send(code));
+    await jo.waitFor('Ria trusts you');
+
+    await step(ria, () => ria.send('/reachout'));
+    await step(ria, () => ria.press('I feel alone'));
+    await step(ria, () => ria.press('Call me within the hour'));
+    await step(ria, () => ria.press('Jo'));
+    await step(ria, () => ria.press('Send it through Tether'));
+    const request = await jo.waitFor('Ria asked you, through Tether');
+    expect(request.text).toContain("I'm having a hard evening. Could you call me in the next hour?");
+    expect(request.keyboard.flat().map((b) => b.text)).toEqual(['On my way', "I'll call you", "Can't right now"]);
+    await jo.press("I'll call you", request);
+    await ria.waitFor("Jo answered your request: I'll call you.");
+    await jo.waitFor("I've let them know");
+  });
+});
