@@ -319,6 +319,26 @@ export function adapterContract(name: string, options: ContractOptions, makeDriv
       expect(plan.checkIns.map((c) => c.dueAt.toISOString())).toEqual(['2099-12-19T01:00:00.000Z', '2099-12-19T15:00:00.000Z']);
     });
 
+    it('lists the last check-ins, counts milestones, and runs the self-compassion pause and urge surfing to their end', async () => {
+      const u = `${name}-history`;
+      await firstTime(d, u, '/history', 'Your last check-ins');
+      await waitForText(d, u, 'No check-ins yet');
+      await d.say(u, '/milestones');
+      const m = await waitForText(d, u, 'Your milestones');
+      expect(m.join('\n')).toContain('Check-ins so far: 0');
+      await d.choose(u, 'Done');
+      await d.say(u, '/kindness');
+      await waitForText(d, u, 'What would you say to them?', 20_000);
+      await d.say(u, 'skip');
+      await waitForText(d, u, 'Thank you for giving yourself this pause', 20_000);
+      await d.say(u, '/surf');
+      await waitForText(d, u, 'How strong is the urge right now?');
+      await d.choose(u, '8');
+      await waitForText(d, u, 'How strong is the urge now?', 30_000);
+      await d.choose(u, '3');
+      await waitForText(d, u, 'It came down while you watched it');
+    });
+
     it('stops any flow kindly with /cancel', async () => {
       const u = `${name}-cancel`;
       await d.say(u, '/ground');

@@ -4,7 +4,10 @@ import { createTestEnvironment, eventually, type TestEnvironment } from '../help
 import { startDiscordRig, type DiscordRig } from '../adapters/discord/discord-harness.js';
 import { startTelegramRig, type TelegramRig } from '../adapters/telegram/telegram-harness.js';
 
-/* The /trends chart leaves as a picture on Telegram (sendPhoto) and as an attachment on Discord. */
+/*
+ * The /trends chart leaves as a picture on Telegram (sendPhoto) and as an attachment on Discord; and one person links
+ * their Telegram and Discord identities. Both rigs share one database, as two processes of one deployment would.
+ */
 
 let env: TestEnvironment;
 let telegram: TelegramRig;
@@ -53,5 +56,26 @@ describe('the trends chart on each platform', () => {
     const upload = await discord.emulator.waitForCall((c) => c.raw.includes('tether-trends.png'));
     expect(upload.raw).toContain('image/png');
     expect(upload.raw).toContain('PNG');
+  });
+
+  it('links a Telegram and a Discord identity with a one-time code, end to end', async () => {
+    const tg = telegram.emulator.privateChat(6301);
+    await tg.send('/link');
+    await tg.press('I agree', await tg.waitFor('What I keep, and why'));
+    await tg.press('Give me a code for the other one', await tg.waitFor('Which side is this?'));
+    const shown = await tg.waitFor('Your one-time code');
+    const code = /\b([A-Z2-9]{4}-[A-Z2-9]{2})\b/.exec(shown.text)![1]!;
+
+    const user = { id: '1900000000000000002', username: 'linker' };
+    const dm = discord.emulator.dmChannelOf(user);
+    discord.emulator.slashCommand(user, 'link', { dm: true });
+    discord.emulator.pressButton(user, await discord.emulator.waitFor(user, dm, 'What I keep, and why'), 'I agree');
+    discord.emulator.pressButton(user, await discord.emulator.waitFor(user, dm, 'Which side is this?'), 'I have a code from the other one');
+    await discord.emulator.waitFor(user, dm, 'Type the code');
+    discord.emulator.dm(user, code);
+    await discord.emulator.waitFor(user, dm, 'Linked.');
+    const a = await telegram.tether.db.identity.findUniqueOrThrow({ where: { platform_externalId: { platform: 'telegram', externalId: '6301' } } });
+    const b = await telegram.tether.db.identity.findUniqueOrThrow({ where: { platform_externalId: { platform: 'discord', externalId: user.id } } });
+    expect(b.personId).toBe(a.personId);
   });
 });
