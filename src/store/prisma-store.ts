@@ -364,8 +364,17 @@ export class PrismaConversationStore implements ConversationStore {
 
   async forgetPerson(personId: string) {
     const conversations = await this.db.conversation.findMany({ where: { personId }, select: { id: true, state: true } });
-    // One delete: identities, conversations and check-ins go with the person (ON DELETE CASCADE).
-    await this.db.person.deleteMany({ where: { id: personId } });
+    const identities = await this.db.identity.findMany({ where: { personId }, select: { externalId: true } });
+    await this.db.$transaction(async (tx) => {
+      // Where others point at this person, the pointers go too: as someone's supporter, as a moderator getting alerts.
+      await tx.supporter.updateMany({ where: { linkedPersonId: personId }, data: { linkedPersonId: null, linkedConversationId: null } });
+      for (const { externalId } of identities) {
+        const communities = await tx.community.findMany({ where: { alertModerators: { has: externalId } }, select: { id: true, alertModerators: true } });
+        for (const c of communities) await tx.community.update({ where: { id: c.id }, data: { alertModerators: c.alertModerators.filter((m) => m !== externalId) } });
+      }
+      // One delete: identities, conversations, check-ins, plans, schedules and the rest go with the person (ON DELETE CASCADE).
+      await tx.person.deleteMany({ where: { id: personId } });
+    });
     return conversations.map((c) => ({ conversationId: c.id, timerIds: readState(c.state).timers.map((t) => t.id) }));
   }
 

@@ -50,7 +50,8 @@ export class SupportStore {
     const supporter = await this.db.supporter.findUnique({ where: { personId_position: { personId, position: n } } });
     if (!supporter) return undefined;
     const name = this.cipher.decrypt(supporter.name);
-    if (!supporter.linkedConversationId) return { linked: false, name };
+    // Linked to a conversation that is gone (they deleted their data): not linked any more.
+    if (!supporter.linkedConversationId || (await this.db.conversation.count({ where: { id: supporter.linkedConversationId } })) === 0) return { linked: false, name };
     const request = await this.db.supportRequest.create({ data: { supporterId: supporter.id, requesterConversationId, text: this.cipher.encrypt(text) }, select: { id: true } });
     return { linked: true, name, requestId: request.id, shownAs: this.cipher.decryptOptional(supporter.shownAs) ?? 'Someone', supporterConversationId: supporter.linkedConversationId };
   }

@@ -53,4 +53,11 @@ describe('requests through Tether', () => {
     for (const line of ['/reachout', 'I feel alone', 'Text me back', 'Max', 'Send it through Tether']) await harness().say(ria, line);
     expect(texts('ria').at(-1)).toContain("Max hasn't joined Tether as your supporter yet");
   });
+
+  it('forgets the link when the supporter deletes their data: nothing is sent into the void', async () => {
+    for (const line of ['/forget', 'Yes, delete everything']) await harness().say(jo, line);
+    for (const line of ['/reachout', 'I feel alone', 'Text me back', 'Jo', 'Send it through Tether']) await harness().say(ria, line);
+    expect(texts('ria').at(-1)).toContain("Jo hasn't joined Tether as your supporter yet");
+    expect(await harness().tether.db.supporter.count({ where: { linkedPersonId: { not: null } } })).toBe(0);
+  });
 });
