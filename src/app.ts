@@ -151,6 +151,11 @@ export async function startTether(config: Config, options: TetherOptions): Promi
         log.warn({ platform }, 'a community channel cannot be reached; its group posts are skipped');
         return;
       }
+      // A message outside any conversation (a moderator's alert): nothing to stop, and nothing to create for them.
+      if (!target.conversationId) {
+        log.info({ platform }, 'a message outside any conversation could not be delivered');
+        return;
+      }
       await runtime.markUnreachable({ platform, chatId: target.chatId, userId: target.userId });
       if (target.conversationId) await schedules.pauseUnreachable(target.conversationId);
     },

@@ -78,7 +78,8 @@ export class DeliveryQueue {
               attempts: this.attempts,
               backoff: { type: 'exponential', delay: this.backoffMs },
               removeOnComplete: true,
-              removeOnFail: { count: 100 },
+              // A failed delivery is logged (platform, key, error), not kept: its words would stay in Redis.
+              removeOnFail: true,
             },
           })),
         ),

@@ -104,7 +104,7 @@ export class OccasionScheduler {
         job.kind === 'checkin' ? ({ type: 'scheduled', flowId: job.flowId, occasion: job.occasion, intro: true } as const) : ({ type: 'reminder', occasion: job.occasion } as const);
       const outcome = await runtime.dispatch({ conversationId: job.conversationId }, event, { dedupKey: `${job.kind}:${job.scheduleId}:${job.occasion}`, paced: true });
       if (outcome.kind === 'unreachable') await schedules.pauseUnreachable(job.conversationId);
-      await schedules.completed(job, settings.reminderMs);
+      await schedules.completed(job, settings.reminderMs, this.now());
       return;
     }
     if (!(await communities.isCurrent(job))) return;
@@ -115,7 +115,7 @@ export class OccasionScheduler {
         await this.post(community.platform, community.channelId, message, `${job.kind}:${job.communityId}:${job.occasion}`);
       }
     }
-    await communities.completed(job, settings.summaryMs);
+    await communities.completed(job, settings.summaryMs, this.now());
   }
 
   private async summary(communityId: string, occasion: string) {

@@ -202,6 +202,8 @@ export class ConversationRuntime {
       const relinked = transition.actions.some((a) => a.kind === 'link-redeem' || a.kind === 'unlink');
       if (relinked) this.forgetAll([committed.id]);
       else if (!forgotten) this.remember(committed, 'key' in address ? address.key : undefined);
+      // What the person's other chats know of them (their plan, supporters, schedule) is now out of date.
+      if (transition.records.length || relinked) this.forgetPersonsOtherChats(committed.personId, committed.id);
       const carriedOut = extra.length ? { ...transition, messages: beforeNextQuestion(transition.messages, extra) } : transition;
       await this.afterCommit(committed, forgotten ? { ...carriedOut, timers: [] } : carriedOut, options.paced && dedupKey !== undefined ? dedupKey : undefined);
       if (transition.crisis) await this.alertCommunity(committed, transition);
@@ -450,6 +452,11 @@ export class ConversationRuntime {
     this.idsByKey.set(keyString(key ?? conversation), conversation.id);
     const evicted = this.cache.set(conversation.id, conversation);
     if (evicted) this.idsByKey.delete(keyString(evicted[1]));
+  }
+
+  private forgetPersonsOtherChats(personId: string, except: string): void {
+    const stale = [...this.idsByKey.values()].filter((id) => id !== except && this.cache.get(id)?.personId === personId);
+    this.forgetAll(stale);
   }
 
   private forgetAll(conversationIds: readonly string[]): void {

@@ -192,14 +192,15 @@ export class CommunityStore {
   }
 
   /** After the post: the next one, and this one's summary `summaryDelayMs` later (before the next post). */
-  async completed(due: DueGroupOccasion, summaryDelayMs: number): Promise<void> {
+  async completed(due: DueGroupOccasion, summaryDelayMs: number, now = Date.now()): Promise<void> {
     const row = await this.db.community.findUnique({ where: { id: due.communityId } });
     if (!row) return;
     if (due.kind === 'group-summary') {
       await this.db.community.updateMany({ where: { id: row.id, summaryOccasion: due.occasion }, data: { summaryAt: null, summaryQueuedAt: null } });
       return;
     }
-    const next = plannedRun(row, due.dueAt);
+    // After downtime, the next one after now, not a burst of every missed day.
+    const next = plannedRun(row, Math.max(due.dueAt, now));
     const summaryAt = due.dueAt + summaryDelayMs;
     const summary = row.summaries && (next === null || summaryAt < next.getTime());
     await this.db.community.updateMany({

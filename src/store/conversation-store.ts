@@ -124,6 +124,8 @@ export interface PersonExport {
   readonly plan: RecoveryPlan | null;
   readonly slips: readonly unknown[];
   readonly supporters: readonly unknown[];
+  readonly events?: readonly unknown[];
+  readonly countingDaysFrom?: string | null;
   readonly schedule: Readonly<Record<string, string | boolean | null>> | null;
   readonly conversations: ReadonlyArray<{ readonly platform: string; readonly inProgress: readonly string[]; readonly scheduled: ReadonlyArray<{ readonly kind: string; readonly dueAt: string }> }>;
 }

@@ -49,13 +49,15 @@ export class LinkStore {
       await tx.slip.updateMany(move);
       await tx.groupAnswer.updateMany(move);
       await tx.eventPlan.updateMany(move);
-      // Supporters: theirs after the kept ones, up to five.
+      // Supporters: theirs after the kept ones, up to five, moved whole (their links, invitations and requests stay).
       const keptSupporters = await tx.supporter.count({ where: { personId: keep } });
       const incoming = await tx.supporter.findMany({ where: { personId: drop }, orderBy: { position: 'asc' } });
-      await tx.supporter.deleteMany({ where: { personId: drop } });
-      for (const [i, s] of incoming.slice(0, MAX_SUPPORTERS - keptSupporters).entries()) {
-        await tx.supporter.create({ data: { personId: keep, position: keptSupporters + i + 1, name: s.name, how: s.how, createdAt: s.createdAt } });
+      for (const [i, s] of incoming.entries()) {
+        if (keptSupporters + i < MAX_SUPPORTERS) await tx.supporter.update({ where: { id: s.id }, data: { personId: keep, position: keptSupporters + i + 1 } });
+        else await tx.supporter.delete({ where: { id: s.id } });
       }
+      // Where this person is someone else's supporter, they still are.
+      await tx.supporter.updateMany({ where: { linkedPersonId: drop }, data: { linkedPersonId: keep } });
       // The plan: pieces written on either side, the kept side first.
       // One query at a time: a transaction is one connection.
       const a = await tx.plan.findUnique({ where: { personId: keep } });

@@ -314,7 +314,8 @@ export class PrismaConversationStore implements ConversationStore {
         schedule: true,
         plan: planFields,
         slips: { orderBy: { createdAt: 'asc' } },
-        supporters: { orderBy: { position: 'asc' } },
+        supporters: { orderBy: { position: 'asc' }, include: { requests: { orderBy: { createdAt: 'asc' } } } },
+        events: { orderBy: { startsAt: 'asc' }, include: { checkIns: { orderBy: { dueAt: 'asc' } } } },
         groupAnswers: { include: { community: { select: { platform: true, externalId: true } } } },
       },
     });
@@ -325,7 +326,22 @@ export class PrismaConversationStore implements ConversationStore {
       identities: person.identities.map((i) => ({ platform: i.platform, id: i.externalId })),
       checkIns,
       plan: this.readPlan(person.plan),
-      supporters: person.supporters.map((x) => ({ name: this.cipher.decrypt(x.name), howToReach: this.cipher.decryptOptional(x.how) })),
+      supporters: person.supporters.map((x) => ({
+        name: this.cipher.decrypt(x.name),
+        howToReach: this.cipher.decryptOptional(x.how),
+        ...(x.linkedPersonId ? { receivesRequestsThroughTether: true } : {}),
+        ...(x.requests.length ? { requests: x.requests.map((r) => ({ at: r.createdAt.toISOString(), text: this.cipher.decrypt(r.text), answer: r.reply })) } : {}),
+      })),
+      events: person.events.map((e) => ({
+        what: this.cipher.decrypt(e.what),
+        startsAt: e.startsAt.toISOString(),
+        timeZone: e.timeZone,
+        with: this.cipher.decryptOptional(e.withWhom),
+        leaving: this.cipher.decryptOptional(e.leaving),
+        standby: this.cipher.decryptOptional(e.standby),
+        checkIns: e.checkIns.map((c) => ({ kind: c.kind, at: c.dueAt.toISOString(), sent: c.sentAt !== null })),
+      })),
+      countingDaysFrom: person.countFrom?.toISOString().slice(0, 10) ?? null,
       slips: person.slips.map((x) => ({
         at: x.createdAt.toISOString(),
         whatHappened: this.cipher.decryptOptional(x.happened),
@@ -372,6 +388,7 @@ export class PrismaConversationStore implements ConversationStore {
         const communities = await tx.community.findMany({ where: { alertModerators: { has: externalId } }, select: { id: true, alertModerators: true } });
         for (const c of communities) await tx.community.update({ where: { id: c.id }, data: { alertModerators: c.alertModerators.filter((m) => m !== externalId) } });
       }
+      await tx.auditEntry.updateMany({ where: { actor: { in: identities.map((i) => i.externalId) } }, data: { actor: 'a former moderator' } });
       // One delete: identities, conversations, check-ins, plans, schedules and the rest go with the person (ON DELETE CASCADE).
       await tx.person.deleteMany({ where: { id: personId } });
     });

@@ -162,7 +162,7 @@ export class ScheduleStore {
   }
 
   /** After a check-in was handled: plan the next one and this one's single reminder. */
-  async completed(due: DueOccasion, reminderDelayMs: number): Promise<void> {
+  async completed(due: DueOccasion, reminderDelayMs: number, now = Date.now()): Promise<void> {
     const row = await this.db.schedule.findUnique({ where: { id: due.scheduleId } });
     if (!row) return;
     if (due.kind === 'reminder') {
@@ -173,7 +173,8 @@ export class ScheduleStore {
     await this.db.schedule.updateMany({
       where: { id: row.id, nextRunAt: new Date(due.dueAt) },
       data: {
-        nextRunAt: plannedRun(row, due.dueAt),
+        // After downtime, the next one after now: one missed check-in is not followed by a burst of the others.
+        nextRunAt: plannedRun(row, Math.max(due.dueAt, now)),
         lastOccasion: due.occasion,
         queuedAt: null,
         reminderAt: reminder === null ? null : new Date(reminder),

@@ -152,6 +152,20 @@ describe('personal schedules', () => {
     expect((await scheduleOf(second, 'noa')).nextRunAt?.toISOString()).toBe('2027-02-02T08:00:00.000Z');
   });
 
+  it('after days of downtime sends one check-in, not one per missed day', async () => {
+    now = Date.parse('2027-09-01T06:00:00Z');
+    const h = await start();
+    const who = person('uma');
+    for (const line of ['/schedule', 'I agree', 'Every day', '08:00', 'UK and Ireland (London)', 'No quiet hours']) await h.say(who, line);
+    // Three days later, the workers come back.
+    now = Date.parse('2027-09-04T09:00:00Z');
+    await at(h, '2027-09-04T09:00:00Z', 'uma', INTRO, 1);
+    for (let i = 0; i < 3; i++) await h.tether.occasions.sweep();
+    await new Promise((r) => setTimeout(r, 500));
+    expect(count(h, 'uma', INTRO)).toBe(1);
+    expect((await scheduleOf(h, 'uma')).nextRunAt?.toISOString()).toBe('2027-09-05T07:00:00.000Z');
+  });
+
   it('pauses for a week, then resumes at the chosen time', async () => {
     now = Date.parse('2027-06-01T10:00:00Z');
     const h = await start();
