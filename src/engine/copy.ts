@@ -83,6 +83,7 @@ export const copy = {
   requestNotLinked: (name: string) =>
     plain(`${name} hasn't joined Tether as your supporter yet, so I couldn't send it. Copy the message above and send it yourself; /supporters can invite them for next time.`),
   supporterAnswered: (name: string, reply: string) => plain(`${name} answered your request: ${reply}.`),
+  supportersChanged: md('Your list of supporters changed in the meantime, so I sent nothing. /reachout again shows it as it is now.'),
   replyThanks: md("Thank you. I've let them know. Being there for someone matters more than you might think."),
   milestonePost: (memberId: string | undefined, what: string): RichText => [
     { text: '🎉 ' },

@@ -282,7 +282,9 @@ export class ConversationRuntime {
           break;
         }
         case 'supporter-invite': {
-          const invite = await this.deps.support?.invite(conversation.personId, String(action.args.position ?? ''), String(action.args.shownAs ?? ''), this.clock());
+          const position = String(action.args.position ?? '');
+          const invite = await this.deps.support?.invite(conversation.personId, position, String(action.args.shownAs ?? ''), this.clock(), shownName(current, position));
+          if (!invite) extra.push({ text: copy.supportersChanged });
           if (invite) extra.push({ text: copy.supporterInvite(`${invite.code.slice(0, 4)}-${invite.code.slice(4)}`, invite.name) });
           break;
         }
@@ -292,8 +294,12 @@ export class ConversationRuntime {
           break;
         }
         case 'reach-out-send': {
-          const outcome = await this.deps.support?.request(conversation.personId, String(action.args.to ?? ''), action.text, conversation.id);
-          if (!outcome) break;
+          const to = String(action.args.to ?? '');
+          const outcome = await this.deps.support?.request(conversation.personId, to, action.text, conversation.id, shownName(current, to));
+          if (!outcome) {
+            extra.push({ text: copy.supportersChanged });
+            break;
+          }
           if (!outcome.linked) {
             extra.push({ text: copy.requestNotLinked(outcome.name) });
             break;
@@ -472,6 +478,12 @@ export class ConversationRuntime {
     const cached = this.cache.get(conversationId);
     return cached ? keyString(cached) : undefined;
   }
+}
+
+/** The name the person saw for supporter place `position` ("s2"), from the list this conversation showed them. */
+function shownName(conversation: StoredConversation, position: string): string | undefined {
+  const n = Number(/^s([1-5])$/.exec(position)?.[1]);
+  return conversation.supporters.find((s) => s.position === n)?.name ?? '\u0000';
 }
 
 /** Messages an action adds (settings, a change log) go just before the next question, not after it. */

@@ -21,10 +21,12 @@ export class SupportStore {
   ) {}
 
   /** A code for the supporter at `position` ("s1"…), who will see the person as `shownAs`. */
-  async invite(personId: string, position: string, shownAs: string, now: number): Promise<{ code: string; name: string } | undefined> {
+  async invite(personId: string, position: string, shownAs: string, now: number, expectedName?: string): Promise<{ code: string; name: string } | undefined> {
     const n = Number(/^s([1-5])$/.exec(position)?.[1]);
     const supporter = await this.db.supporter.findUnique({ where: { personId_position: { personId, position: n } } });
     if (!supporter) return undefined;
+    // The person chose a name from the list they saw: if that place holds someone else now, do nothing.
+    if (expectedName !== undefined && this.cipher.decrypt(supporter.name) !== expectedName) return undefined;
     const code = Array.from({ length: 6 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
     await this.db.supporter.update({
       where: { id: supporter.id },
@@ -45,11 +47,13 @@ export class SupportStore {
     return { shownAs: this.cipher.decryptOptional(supporter.shownAs) ?? 'Someone' };
   }
 
-  async request(personId: string, position: string, text: string, requesterConversationId: string): Promise<RequestOutcome | undefined> {
+  async request(personId: string, position: string, text: string, requesterConversationId: string, expectedName?: string): Promise<RequestOutcome | undefined> {
     const n = Number(/^s([1-5])$/.exec(position)?.[1]);
     const supporter = await this.db.supporter.findUnique({ where: { personId_position: { personId, position: n } } });
     if (!supporter) return undefined;
     const name = this.cipher.decrypt(supporter.name);
+    // The person chose a name from the list they saw: if that place holds someone else now, send nothing.
+    if (expectedName !== undefined && name !== expectedName) return undefined;
     // Linked to a conversation that is gone (they deleted their data): not linked any more.
     if (!supporter.linkedConversationId || (await this.db.conversation.count({ where: { id: supporter.linkedConversationId } })) === 0) return { linked: false, name };
     const request = await this.db.supportRequest.create({ data: { supporterId: supporter.id, requesterConversationId, text: this.cipher.encrypt(text) }, select: { id: true } });

@@ -17,6 +17,16 @@ afterAll(async () => {
   await env?.cleanup();
 });
 
+/** Presses `label` once a message shows that button (replies come as several messages). */
+async function pressWhenShown(user: TelegramUser, label: string): Promise<void> {
+  const shown = await eventually(
+    () => [...user.messages()].reverse().find((m) => m.keyboard.flat().some((b) => b.text === label)),
+    10_000,
+    `the button "${label}"`,
+  );
+  await user.press(label, shown);
+}
+
 async function step(user: TelegramUser, action: () => Promise<void>): Promise<void> {
   const before = user.messages().length;
   await action();
@@ -28,28 +38,28 @@ describe('a supporter answers with one tap on Telegram', () => {
     const ria = rig.emulator.privateChat(6201);
     const jo = rig.emulator.privateChat(6202);
     await step(ria, () => ria.send('/supporters'));
-    await step(ria, () => ria.press('I agree'));
-    for (const label of ['Add someone']) await step(ria, () => ria.press(label));
+    await step(ria, () => pressWhenShown(ria, 'I agree'));
+    await step(ria, () => pressWhenShown(ria, 'Add someone'));
     await step(ria, () => ria.send('Jo'));
     await step(ria, () => ria.send('skip'));
-    await step(ria, () => ria.press('See my list'));
-    await step(ria, () => ria.press('Let someone answer through Tether'));
-    await step(ria, () => ria.press('Jo'));
+    await step(ria, () => pressWhenShown(ria, 'See my list'));
+    await step(ria, () => pressWhenShown(ria, 'Let someone answer through Tether'));
+    await step(ria, () => pressWhenShown(ria, 'Jo'));
     await step(ria, () => ria.send('Ria'));
     const invite = await ria.waitFor('invitation code');
     const code = /\b([A-Z2-9]{4}-[A-Z2-9]{2})\b/.exec(invite.text)![1]!;
 
     await step(jo, () => jo.send('/support'));
-    await step(jo, () => jo.press('I agree'));
+    await step(jo, () => pressWhenShown(jo, 'I agree'));
     await jo.waitFor('Type the code they gave you');
     await step(jo, () => jo.send(code));
     await jo.waitFor('Ria trusts you');
 
     await step(ria, () => ria.send('/reachout'));
-    await step(ria, () => ria.press('I feel alone'));
-    await step(ria, () => ria.press('Call me within the hour'));
-    await step(ria, () => ria.press('Jo'));
-    await step(ria, () => ria.press('Send it through Tether'));
+    await step(ria, () => pressWhenShown(ria, 'I feel alone'));
+    await step(ria, () => pressWhenShown(ria, 'Call me within the hour'));
+    await step(ria, () => pressWhenShown(ria, 'Jo'));
+    await step(ria, () => pressWhenShown(ria, 'Send it through Tether'));
     const request = await jo.waitFor('Ria asked you, through Tether');
     expect(request.text).toContain("I'm having a hard evening. Could you call me in the next hour?");
     expect(request.keyboard.flat().map((b) => b.text)).toEqual(['On my way', "I'll call you", "Can't right now"]);
