@@ -1,7 +1,6 @@
+import { supporterOptions } from './supporter-options.js';
 import { zoneOptions } from '../schedule/zones.js';
 import type { FlowDefinition } from '../engine/flow.js';
-
-const places = [1, 2, 3, 4, 5] as const;
 
 /*
  * /event: a plan for a risky occasion (a party, a family gathering, the festive season): who to go with, how to
@@ -55,7 +54,7 @@ export const eventPlan = {
       kind: 'choice',
       say: 'Who could you call if you need to leave early or talk for a minute?',
       options: [
-        ...places.map((n) => ({ id: `s${n}`, label: `{@supporter${n}}`, if: { fact: `supporter${n}` as const } })),
+        ...supporterOptions(),
         { id: 'someone', label: 'Someone else', next: 'standby-other' },
         { id: 'none', label: 'No one yet' },
       ],

@@ -1,6 +1,5 @@
+import { SUPPORTER_PLACES, supporterOptions } from './supporter-options.js';
 import type { FlowDefinition } from '../engine/flow.js';
-
-const places = [1, 2, 3, 4, 5] as const;
 
 /** A request, in full, for each wording the person can pick (the buttons carry short labels). */
 const wordings = [
@@ -57,7 +56,7 @@ export const reachOut = {
       kind: 'choice',
       say: '*Who would you like to ask?*',
       options: [
-        ...places.map((n) => ({ id: `s${n}`, label: `{@supporter${n}}`, if: { fact: `supporter${n}` as const } })),
+        ...supporterOptions(),
         { id: 'someone', label: 'Someone else', next: 'ready' },
       ],
     },
@@ -86,7 +85,7 @@ export const reachOut = {
         { text: 'Here is your message. Copy it, change any words you like, and send it:' },
         ...wordings.map((w) => ({ text: `_${w.text}_`, if: { answer: 'ask', is: [w.id] } })),
         { text: '_{own}_', if: { answer: 'ask', is: ['own'] } },
-        ...places.map((n) => ({ text: `To {@supporter${n}}: {@how${n}}.`, if: { answer: 'to', is: [`s${n}`] } })),
+        ...SUPPORTER_PLACES.map((n) => ({ text: `To {@supporter${n}}: {@how${n}}.`, if: { answer: 'to', is: [`s${n}`] } })),
         { text: "/supporters keeps the people you trust and how you reach them, so they're here next time.", if: { fact: 'supporter1', not: true } },
         { text: "Whatever they answer, asking was the brave part. If you can't reach anyone and it feels like too much, /sos is here." },
       ],

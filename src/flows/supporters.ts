@@ -1,6 +1,5 @@
+import { supporterOptions } from './supporter-options.js';
 import type { FlowDefinition } from '../engine/flow.js';
-
-const places = [1, 2, 3, 4, 5] as const;
 
 /*
  * /supporters: up to five people the person trusts (a sponsor, a friend, a peer) and how they reach them, in their
@@ -54,7 +53,7 @@ export const supporters = {
       id: 'which',
       kind: 'choice',
       say: 'Who would you like to take off the list?',
-      options: places.map((n) => ({ id: `s${n}`, label: `{@supporter${n}}`, if: { fact: `supporter${n}` as const } })),
+      options: supporterOptions(),
     },
     {
       id: 'removed',
@@ -70,7 +69,7 @@ export const supporters = {
       id: 'invite-which',
       kind: 'choice',
       say: 'Who would you like to be able to send requests to through Tether? They will get a code to accept, and can answer each request with one tap.',
-      options: places.map((n) => ({ id: `s${n}`, label: `{@supporter${n}}`, if: { fact: `supporter${n}` as const } })),
+      options: supporterOptions(),
     },
     { id: 'shown-as', kind: 'text', maxLength: 60, say: 'What name should they see your requests under? Your first name, or what they call you.' },
     { id: 'invited', kind: 'say', action: 'supporter-invite', actionArgs: { position: 'invite-which', shownAs: 'shown-as' }, say: 'Done.', next: 'end' },

@@ -12,6 +12,7 @@ import { BoundedMap } from '../lib/bounded-map.js';
 import { KeyedLock } from './keyed-lock.js';
 import { isGroupMember } from './group-member.js';
 import { historyText, planText } from './person-views.js';
+import { formatCode } from '../lib/one-time-code.js';
 import { computeTrends, trendsText } from '../insights/trends.js';
 import { renderTrendsChart } from '../charts/trends-chart.js';
 import type { Logger } from './logger.js';
@@ -264,7 +265,7 @@ export class ConversationRuntime {
         case 'link-code': {
           if (!this.deps.links) break;
           const { code } = await this.deps.links.createCode(conversation.personId, conversation.platform, this.clock());
-          extra.push({ text: copy.linkCode(`${code.slice(0, 4)}-${code.slice(4)}`) });
+          extra.push({ text: copy.linkCode(formatCode(code)) });
           break;
         }
         case 'link-redeem': {
@@ -285,7 +286,7 @@ export class ConversationRuntime {
           const position = String(action.args.position ?? '');
           const invite = await this.deps.support?.invite(conversation.personId, position, String(action.args.shownAs ?? ''), this.clock(), shownName(current, position));
           if (!invite) extra.push({ text: copy.supportersChanged });
-          if (invite) extra.push({ text: copy.supporterInvite(`${invite.code.slice(0, 4)}-${invite.code.slice(4)}`, invite.name) });
+          if (invite) extra.push({ text: copy.supporterInvite(formatCode(invite.code), invite.name) });
           break;
         }
         case 'support-accept': {

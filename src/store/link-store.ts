@@ -1,4 +1,4 @@
-import { randomInt } from 'node:crypto';
+import { oneTimeCode } from '../lib/one-time-code.js';
 import type { Database } from '../db/client.js';
 
 /*
@@ -7,7 +7,6 @@ import type { Database } from '../db/client.js';
  * person who showed it; unlinking gives this platform a fresh person again.
  */
 
-const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'; // no 0/O, 1/I
 const CODE_TTL_MS = 15 * 60_000;
 const MAX_SUPPORTERS = 5;
 
@@ -21,7 +20,7 @@ export class LinkStore {
   constructor(private readonly db: Database) {}
 
   async createCode(personId: string, platform: string, now: number): Promise<{ code: string; expiresAt: Date }> {
-    const code = Array.from({ length: 6 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
+    const code = oneTimeCode();
     const expiresAt = new Date(now + CODE_TTL_MS);
     // One live code per person: a new one replaces the old.
     await this.db.$transaction([this.db.linkCode.deleteMany({ where: { personId } }), this.db.linkCode.create({ data: { code, personId, platform, expiresAt } })]);

@@ -1,4 +1,4 @@
-import { randomInt } from 'node:crypto';
+import { oneTimeCode } from '../lib/one-time-code.js';
 import type { NoteCipher } from '../crypto/note-cipher.js';
 import type { Database } from '../db/client.js';
 
@@ -7,7 +7,6 @@ import type { Database } from '../db/client.js';
  * their acceptance (with /support, on any platform), requests, and one-tap answers. Names and requests are encrypted.
  */
 
-const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 const INVITE_TTL_MS = 48 * 3_600_000;
 
 export type RequestOutcome =
@@ -27,7 +26,7 @@ export class SupportStore {
     if (!supporter) return undefined;
     // The person chose a name from the list they saw: if that place holds someone else now, do nothing.
     if (expectedName !== undefined && this.cipher.decrypt(supporter.name) !== expectedName) return undefined;
-    const code = Array.from({ length: 6 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
+    const code = oneTimeCode();
     await this.db.supporter.update({
       where: { id: supporter.id },
       data: { inviteCode: code, inviteExpiresAt: new Date(now + INVITE_TTL_MS), shownAs: this.cipher.encrypt(shownAs.trim().slice(0, 60) || 'Someone') },
