@@ -166,7 +166,10 @@ describe('a Telegram group with Tether', () => {
   it('shares one milestone with the group only when the member chooses to, and nothing else', async () => {
     const member = rig.emulator.privateChat(5202);
     for (const line of ['/checkin', '4', '2', '7', '2', 'Calm', 'Rest', 'Just note it', 'skip']) await say(member, line);
+    await member.waitFor("I'm here whenever you want to check in again");
     await say(member, '/milestones');
+    // Replies come as several messages: wait for the menu itself.
+    await eventually(() => (member.messages().some((m) => m.keyboard.flat().some((b) => b.text === 'Share one with my group')) ? true : undefined), 10_000, 'the milestones menu');
     await press(member, 'Share one with my group');
     await press(member, 'My check-ins so far');
     await press(member, 'With my name');
