@@ -64,6 +64,7 @@ export const copy = {
     invalid: md("That code didn't work: it may be mistyped, used already, or more than 15 minutes old. /link on your other platform gives a fresh one."),
     'same-platform': md('That code is from this same platform. Type it on your other one (Telegram, Discord or the terminal).'),
     'same-person': md("That code is your own, from this same account: you're already here."),
+    'too-many-tries': md("That's a few codes in a row that didn't work, so codes are paused here for an hour, to keep everyone's codes safe from guessing. Your own account is fine. /link on your other platform gives a fresh code whenever you're ready."),
     'already-linked': md('One of these accounts is already linked to another account on the same platform. /unlink there first, then try again.'),
   },
   unlinked: md("Done. This platform is separate again: what you shared before stays on your other one, and here we start fresh. Your agreement still stands."),
@@ -77,6 +78,7 @@ export const copy = {
     ),
   supportAccepted: (shownAs: string) =>
     paragraphs(plain(`Thank you. ${shownAs} trusts you, and can now send you requests through Tether when things are hard.`), md('Each one comes here with buttons to answer in one tap, or not at all if you can\'t. Nothing else they tell me is ever shared with you.')),
+  codeTriesPaused: md("That's a few codes in a row that didn't work, so codes are paused here for an hour, to keep everyone's codes safe from guessing. Nothing is wrong with your account. Ask for a fresh code and try again in a while."),
   supportInvalid: md("That invitation code didn't work: it may be mistyped, used already, or older than 48 hours. Ask for a fresh one."),
   requestToSupporter: (shownAs: string, text: string) => paragraphs(plain(`${shownAs} asked you, through Tether:`), [{ text, italic: true }], md('Answer with one tap:')),
   requestSent: (name: string) => plain(`Sent to ${name}. I'll tell you as soon as they answer. Whatever they say, asking was the brave part.`),

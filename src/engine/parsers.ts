@@ -1,4 +1,5 @@
 import { settingParsers } from '../community/settings.js';
+import { readCode } from './code-format.js';
 import { parseDate, parseQuietHours, parseTime, parseTimeZone, parseWeekdays, type Parsed } from '../schedule/parse.js';
 
 /**
@@ -12,10 +13,10 @@ export const textParsers = {
   date: parseDate,
   'quiet-hours': parseQuietHours,
   ...settingParsers,
-  /** A /link code as shown ("K7PX-M3"), typed with or without the dash, in any case. */
+  /** A /link or supporter code as shown ("K7PX-M3QA"), typed with or without the dash, in any case. */
   'link-code': (text: string) => {
-    const code = text.toUpperCase().replace(/[^A-Z0-9]/g, '');
-    return /^[A-Z2-9]{6}$/.test(code) ? { ok: true, value: code } : { ok: false, reason: 'A code has six letters and numbers, like K7PX-M3. Could you check it?' };
+    const code = readCode(text);
+    return code ? { ok: true, value: code } : { ok: false, reason: 'A code has eight letters and numbers, like K7PX-M3QA. Could you check it?' };
   },
 } as const satisfies Record<string, (text: string) => Parsed>;
 

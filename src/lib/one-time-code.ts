@@ -1,14 +1,9 @@
 import { randomInt } from 'node:crypto';
+import { CODE_ALPHABET, CODE_LENGTH } from '../engine/code-format.js';
 
-/** Letters and digits that cannot be mistaken for each other (no 0/O, no 1/I). */
-const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+export { formatCode } from '../engine/code-format.js';
 
-/** A six-character code a person reads on one screen and types on another (/link, /supporters). */
+/** A fresh code a person reads on one screen and types on another (/link, /supporters). */
 export function oneTimeCode(): string {
-  return Array.from({ length: 6 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
-}
-
-/** How a code is shown: "K7PX-M3". */
-export function formatCode(code: string): string {
-  return `${code.slice(0, 4)}-${code.slice(4)}`;
+  return Array.from({ length: CODE_LENGTH }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
 }

@@ -291,7 +291,7 @@ export class ConversationRuntime {
         }
         case 'support-accept': {
           const accepted = await this.deps.support?.accept(String(action.args.code ?? ''), conversation.personId, conversation.id, this.clock());
-          extra.push({ text: accepted ? copy.supportAccepted(accepted.shownAs) : copy.supportInvalid });
+          extra.push({ text: !accepted ? copy.supportInvalid : accepted.ok ? copy.supportAccepted(accepted.shownAs) : accepted.reason === 'too-many-tries' ? copy.codeTriesPaused : copy.supportInvalid });
           break;
         }
         case 'reach-out-send': {

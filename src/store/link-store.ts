@@ -1,4 +1,5 @@
 import { oneTimeCode } from '../lib/one-time-code.js';
+import { codeTries } from './code-tries.js';
 import type { Database } from '../db/client.js';
 
 /*
@@ -12,7 +13,9 @@ const MAX_SUPPORTERS = 5;
 
 export type LinkOutcome =
   | { readonly ok: true; readonly conversationIds: readonly string[] }
-  | { readonly ok: false; readonly reason: 'invalid' | 'same-platform' | 'same-person' | 'already-linked' };
+  | { readonly ok: false; readonly reason: LinkFailure };
+
+export type LinkFailure = 'invalid' | 'same-platform' | 'same-person' | 'already-linked' | 'too-many-tries';
 
 export type UnlinkOutcome = { readonly ok: true; readonly conversationIds: readonly string[] } | { readonly ok: false; readonly reason: 'not-linked' };
 
@@ -28,6 +31,13 @@ export class LinkStore {
   }
 
   async redeem(code: string, redeemerId: string, platform: string, now: number): Promise<LinkOutcome> {
+    if (await codeTries.paused(this.db, redeemerId, now)) return { ok: false, reason: 'too-many-tries' };
+    const outcome = await this.tryRedeem(code, redeemerId, platform, now);
+    if (!outcome.ok) await codeTries.failed(this.db, redeemerId, now);
+    return outcome;
+  }
+
+  private async tryRedeem(code: string, redeemerId: string, platform: string, now: number): Promise<LinkOutcome> {
     return this.db.$transaction(async (tx) => {
       const row = await tx.linkCode.findUnique({ where: { code } });
       if (!row || row.usedAt || row.expiresAt.getTime() <= now) return { ok: false, reason: 'invalid' } as const;
@@ -75,7 +85,9 @@ export class LinkStore {
       // One schedule: the kept one, else theirs.
       if (!(await tx.schedule.findUnique({ where: { personId: keep } }))) await tx.schedule.updateMany(move);
       await tx.person.delete({ where: { id: drop } });
-      return { ok: true, conversationIds: conversations.map((c) => c.id) } as const;
+      const conversationIds = conversations.map((c) => c.id);
+      await bumpVersions(tx, conversationIds);
+      return { ok: true, conversationIds } as const;
     });
   }
 
@@ -92,7 +104,17 @@ export class LinkStore {
       // A schedule goes with the chat it is delivered to.
       await tx.schedule.updateMany({ where: { personId, conversationId: { in: moved.map((c) => c.id) } }, data: { personId: fresh.id } });
       const all = await tx.conversation.findMany({ where: { personId: { in: [personId, fresh.id] } }, select: { id: true } });
-      return { ok: true, conversationIds: all.map((c) => c.id) } as const;
+      const conversationIds = all.map((c) => c.id);
+      await bumpVersions(tx, conversationIds);
+      return { ok: true, conversationIds } as const;
     });
   }
+}
+
+/**
+ * Whose conversations these are has changed. A process that cached one of them (another gateway, a worker) would
+ * otherwise go on with the old person; a new version makes its next write conflict, and it reads afresh.
+ */
+async function bumpVersions(tx: Pick<Database, 'conversation'>, conversationIds: readonly string[]): Promise<void> {
+  await tx.conversation.updateMany({ where: { id: { in: [...conversationIds] } }, data: { version: { increment: 1 } } });
 }

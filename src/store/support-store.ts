@@ -1,4 +1,5 @@
 import { oneTimeCode } from '../lib/one-time-code.js';
+import { codeTries } from './code-tries.js';
 import type { NoteCipher } from '../crypto/note-cipher.js';
 import type { Database } from '../db/client.js';
 
@@ -8,6 +9,8 @@ import type { Database } from '../db/client.js';
  */
 
 const INVITE_TTL_MS = 48 * 3_600_000;
+
+export type AcceptOutcome = { readonly ok: true; readonly shownAs: string } | { readonly ok: false; readonly reason: 'invalid' | 'too-many-tries' };
 
 export type RequestOutcome =
   | { readonly linked: false; readonly name: string }
@@ -34,8 +37,16 @@ export class SupportStore {
     return { code, name: this.cipher.decrypt(supporter.name) };
   }
 
-  /** The supporter accepts: requests will come to `conversationId`. Undefined for a wrong, used or expired code. */
-  async accept(code: string, supporterPersonId: string, conversationId: string, now: number): Promise<{ shownAs: string } | undefined> {
+  /** The supporter accepts: requests will come to `conversationId`. */
+  async accept(code: string, supporterPersonId: string, conversationId: string, now: number): Promise<AcceptOutcome> {
+    if (await codeTries.paused(this.db, supporterPersonId, now)) return { ok: false, reason: 'too-many-tries' };
+    const accepted = await this.tryAccept(code, supporterPersonId, conversationId, now);
+    if (!accepted) await codeTries.failed(this.db, supporterPersonId, now);
+    return accepted ? { ok: true, ...accepted } : { ok: false, reason: 'invalid' };
+  }
+
+  /** Undefined for a wrong, used or expired code. */
+  private async tryAccept(code: string, supporterPersonId: string, conversationId: string, now: number): Promise<{ shownAs: string } | undefined> {
     const supporter = await this.db.supporter.findUnique({ where: { inviteCode: code } });
     if (!supporter || !supporter.inviteExpiresAt || supporter.inviteExpiresAt.getTime() <= now || supporter.personId === supporterPersonId) return undefined;
     const { count } = await this.db.supporter.updateMany({

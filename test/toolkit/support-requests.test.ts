@@ -17,10 +17,10 @@ describe('requests through Tether', () => {
 
   it('invites a supporter with a one-time code they accept on their side', async () => {
     for (const line of ['/supporters', 'I agree', 'Add someone', 'Jo', 'skip', 'See my list', 'Let someone answer through Tether', 'Jo', 'Ria']) await harness().say(ria, line);
-    code = /\b([A-Z2-9]{4}-[A-Z2-9]{2})\b/.exec(texts('ria').at(-1)!)![1]!;
+    code = /\b([A-Z2-9]{4}-[A-Z2-9]{4})\b/.exec(texts('ria').at(-1)!)![1]!;
     expect(texts('ria').at(-1)).toContain('Ask them to send /support');
     // Someone else's code, or a wrong one, does nothing.
-    for (const line of ['/support', 'I agree', 'AAAA-AA']) await harness().say(jo, line);
+    for (const line of ['/support', 'I agree', 'AAAA-AAAA']) await harness().say(jo, line);
     expect(texts('jo').at(-1)).toContain("That invitation code didn't work");
     for (const line of ['/support', code]) await harness().say(jo, line);
     expect(texts('jo').at(-1)).toContain('Ria trusts you');
@@ -59,5 +59,18 @@ describe('requests through Tether', () => {
     for (const line of ['/reachout', 'I feel alone', 'Text me back', 'Jo', 'Send it through Tether']) await harness().say(ria, line);
     expect(texts('ria').at(-1)).toContain("Jo hasn't joined Tether as your supporter yet");
     expect(await harness().tether.db.supporter.count({ where: { linkedPersonId: { not: null } } })).toBe(0);
+  });
+
+  it('pauses invitation codes for an hour after five that did not work', async () => {
+    const mo = person('mo');
+    await harness().say(mo, '/support');
+    await harness().say(mo, 'I agree');
+    for (let i = 0; i < 5; i++) {
+      await harness().say(mo, `BCDE-FGH${i + 2}`);
+      expect(texts('mo').at(-1)).toContain("That invitation code didn't work");
+      await harness().say(mo, '/support');
+    }
+    await harness().say(mo, 'BCDE-FGHJ');
+    expect(texts('mo').at(-1)).toContain('codes are paused here for an hour');
   });
 });

@@ -47,7 +47,7 @@ describe('a supporter answers with one tap on Telegram', () => {
     await step(ria, () => pressWhenShown(ria, 'Jo'));
     await step(ria, () => ria.send('Ria'));
     const invite = await ria.waitFor('invitation code');
-    const code = /\b([A-Z2-9]{4}-[A-Z2-9]{2})\b/.exec(invite.text)![1]!;
+    const code = /\b([A-Z2-9]{4}-[A-Z2-9]{4})\b/.exec(invite.text)![1]!;
 
     await step(jo, () => jo.send('/support'));
     await step(jo, () => pressWhenShown(jo, 'I agree'));

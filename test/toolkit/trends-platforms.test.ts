@@ -64,7 +64,7 @@ describe('the trends chart on each platform', () => {
     await tg.press('I agree', await tg.waitFor('What I keep, and why'));
     await tg.press('Give me a code for the other one', await tg.waitFor('Which side is this?'));
     const shown = await tg.waitFor('Your one-time code');
-    const code = /\b([A-Z2-9]{4}-[A-Z2-9]{2})\b/.exec(shown.text)![1]!;
+    const code = /\b([A-Z2-9]{4}-[A-Z2-9]{4})\b/.exec(shown.text)![1]!;
 
     const user = { id: '1900000000000000002', username: 'linker' };
     const dm = discord.emulator.dmChannelOf(user);
