@@ -134,6 +134,9 @@ export class PrismaConversationStore implements ConversationStore {
         const { count } = await tx.conversation.updateMany({ where: { id: current.id, version: current.version }, data });
         if (count !== 1) throw new Conflict();
         for (const record of records) await this.store(tx, current, record, now);
+        // What the person's other chats know of them (plan, supporters, streak, schedule) has changed: a process
+        // holding one of them in its cache gets a conflict on its next write and reads afresh.
+        if (records.length > 0) await tx.conversation.updateMany({ where: { personId: current.personId, id: { not: current.id } }, data: { version: { increment: 1 } } });
         return records.length > 0;
       });
       // A record can change what flows know about the person (a schedule, the plan, a supporter, a check-in): read
