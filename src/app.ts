@@ -11,6 +11,7 @@ import type { TextScreen } from './engine/text-gate.js';
 import { builtInRegistry } from './flows/index.js';
 import { loadNoteCipher } from './crypto/note-cipher.js';
 import { createRedis } from './queue/redis.js';
+import { RedisSinkMemory } from './queue/redis-sink-memory.js';
 import { BullTimerScheduler, startTimerWorker, type TimerJob } from './queue/timer-queue.js';
 import { OccasionScheduler, defaultOccasionSettings, type OccasionSettings } from './runtime/occasions.js';
 import type { Logger } from './runtime/logger.js';
@@ -34,16 +35,25 @@ export interface Tether {
   readonly store: PrismaConversationStore;
   readonly db: Database;
   readonly scheduler: BullTimerScheduler;
-  readonly worker: Worker<TimerJob>;
+  /** What this process runs (see TETHER_ROLE). */
+  readonly role: TetherRole;
+  /** The timer worker; none in a gateway. */
+  readonly worker: Worker<TimerJob> | undefined;
   readonly schedules: ScheduleStore;
   readonly communities: CommunityStore;
   readonly occasions: OccasionScheduler;
-  readonly occasionWorker: Worker<OccasionBatch>;
+  readonly occasionWorker: Worker<OccasionBatch> | undefined;
   readonly outbox: DeliveryQueue;
   /** Whether Postgres and Redis answer, each within a second (for /readyz). */
   readiness(): Promise<{ postgres: boolean; redis: boolean }>;
-  close(): Promise<void>;
+  /**
+   * Stops taking work and lets what runs finish: schedule sweeps stop, the workers finish their active jobs, events
+   * being handled finish (up to `drainMs`), then the connections close.
+   */
+  close(options?: { readonly drainMs?: number }): Promise<void>;
 }
+
+export type TetherRole = Config['TETHER_ROLE'];
 
 export interface TetherOptions {
   readonly sinks: readonly MessageSink[];
@@ -55,6 +65,8 @@ export interface TetherOptions {
   readonly deliveryLimits?: Parameters<typeof startDeliveryWorkers>[3]['limits'];
   /** Overrides how schedules are swept (tests). */
   readonly occasionSettings?: Partial<OccasionSettings>;
+  /** Overrides config.TETHER_ROLE (tests run a gateway and workers side by side). */
+  readonly role?: TetherRole;
 }
 
 /**
@@ -63,6 +75,9 @@ export interface TetherOptions {
  */
 export async function startTether(config: Config, options: TetherOptions): Promise<Tether> {
   const { log } = options;
+  const role = options.role ?? config.TETHER_ROLE;
+  // Gateways answer the events they receive; workers run timers, schedules and paced delivery.
+  const works = role !== 'gateway';
   // First, so a production start without its key stops before touching anything.
   const cipher = loadNoteCipher({ key: config.ENCRYPTION_KEY, production: config.NODE_ENV === 'production', keyFile: config.ENCRYPTION_KEY_FILE });
   const migration = await migrate(config.DATABASE_URL);
@@ -72,6 +87,9 @@ export async function startTether(config: Config, options: TetherOptions): Promi
   const db = createDatabase(config.DATABASE_URL);
   const redis: Redis[] = [createRedis(config.REDIS_URL), createRedis(config.REDIS_URL), createRedis(config.REDIS_URL), createRedis(config.REDIS_URL)];
   for (const r of redis) r.on('error', (err: Error) => log.warn({ err: err.message }, 'redis connection problem'));
+  // Which message an exercise edits, which buttons are live: shared, so a worker's step edits a gateway's message.
+  const sinkMemory = new RedisSinkMemory(redis[0]!, config.REDIS_PREFIX, cipher);
+  for (const sink of options.sinks) sink.useMemory?.(sinkMemory);
   const scheduler = new BullTimerScheduler(redis[0]!, config.REDIS_PREFIX, options.clock);
   const store = new PrismaConversationStore(db, cipher);
   const registry = options.registry ?? builtInRegistry();
@@ -135,15 +153,21 @@ export async function startTether(config: Config, options: TetherOptions): Promi
     },
     ...(options.clock ? { clock: options.clock } : {}),
   });
-  const worker = startTimerWorker(redis[1]!, config.REDIS_PREFIX, async (job) => {
-    await runtime.dispatch({ conversationId: job.conversationId }, { type: 'timer', timerId: job.timerId });
-  });
-  worker.on('failed', (job, err) => log.error({ err: err.message, jobId: job?.id }, 'timer job failed'));
-  const rearmed = await runtime.rearmTimers();
-  if (rearmed) log.info({ timers: rearmed }, 're-armed stored timers');
+  const worker = works
+    ? startTimerWorker(redis[1]!, config.REDIS_PREFIX, async (job) => {
+        await runtime.dispatch({ conversationId: job.conversationId }, { type: 'timer', timerId: job.timerId });
+        // Ids only (no words): lets operators and the scale test see each timer fired once.
+        log.debug({ queue: 'timers', conversationId: job.conversationId, timerId: job.timerId }, 'timer fired');
+      })
+    : undefined;
+  worker?.on('failed', (job, err) => log.error({ err: err.message, jobId: job?.id }, 'timer job failed'));
+  if (works) {
+    const rearmed = await runtime.rearmTimers();
+    if (rearmed) log.info({ timers: rearmed }, 're-armed stored timers');
+  }
 
   // Proactive messages (scheduled check-ins, reminders, group posts) go out at each platform's pace.
-  const delivery = startDeliveryWorkers(redis[2]!, config.REDIS_PREFIX, options.sinks, {
+  const delivery = works ? startDeliveryWorkers(redis[2]!, config.REDIS_PREFIX, options.sinks, {
     log,
     ...(options.deliveryLimits ? { limits: options.deliveryLimits } : {}),
     onUnreachable: async (platform, target) => {
@@ -159,7 +183,7 @@ export async function startTether(config: Config, options: TetherOptions): Promi
       await runtime.markUnreachable({ platform, chatId: target.chatId, userId: target.userId });
       if (target.conversationId) await schedules.pauseUnreachable(target.conversationId);
     },
-  });
+  }) : undefined;
   const occasionQueue = new OccasionQueue(redis[0]!, config.REDIS_PREFIX, options.clock);
   const occasions = new OccasionScheduler({
     runtime,
@@ -177,9 +201,9 @@ export async function startTether(config: Config, options: TetherOptions): Promi
     },
     ...(options.clock ? { clock: options.clock } : {}),
   });
-  const occasionWorker = startOccasionWorker(redis[3]!, config.REDIS_PREFIX, (job) => occasions.handle(job));
-  occasionWorker.on('failed', (job, err) => log.error({ err: err.message, occasions: job?.data.occasions.length }, 'occasion job failed'));
-  await occasions.start();
+  const occasionWorker = works ? startOccasionWorker(redis[3]!, config.REDIS_PREFIX, (job) => occasions.handle(job)) : undefined;
+  occasionWorker?.on('failed', (job, err) => log.error({ err: err.message, occasions: job?.data.occasions.length }, 'occasion job failed'));
+  if (works) await occasions.start();
 
   let closed = false;
   return {
@@ -187,6 +211,7 @@ export async function startTether(config: Config, options: TetherOptions): Promi
     store,
     db,
     scheduler,
+    role,
     worker,
     schedules,
     communities,
@@ -198,13 +223,14 @@ export async function startTether(config: Config, options: TetherOptions): Promi
       const [postgres, redisUp] = await Promise.all([within(db.$queryRaw`SELECT 1`), within(redis[0]!.ping())]);
       return { postgres, redis: redisUp };
     },
-    async close() {
+    async close({ drainMs = 10_000 } = {}) {
       if (closed) return;
       closed = true;
       await occasions.stop();
-      await occasionWorker.close();
-      await worker.close();
-      await delivery.close();
+      // Each worker stops fetching and waits for the jobs it is running.
+      await Promise.all([occasionWorker?.close(), worker?.close(), delivery?.close()]);
+      const unfinished = await runtime.drain(drainMs);
+      if (unfinished) log.warn({ unfinished }, 'closing with events still being handled');
       await occasionQueue.close();
       await outbox.close();
       await scheduler.close();

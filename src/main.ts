@@ -7,6 +7,7 @@ import { ConfigError, loadConfig } from './config/load.js';
 import type { Config } from './config/schema.js';
 import { HttpServer } from './http/http-server.js';
 import { createLogger, type Logger } from './runtime/logger.js';
+import { nextStopSignal, shutDown, type ShutdownOutcome } from './process/shutdown.js';
 
 /**
  * `npm start`: runs every platform whose token is configured, side by side; with none (or with --console) it
@@ -40,12 +41,15 @@ async function runTerminal(config: Config, log: Logger): Promise<number> {
     output: process.stdout,
     ...(config.TERMINAL_USER ? { user: config.TERMINAL_USER } : {}),
   });
-  const tether = await startTether(config, { sinks: [terminal.sink], log });
-  process.once('SIGTERM', () => void tether.close().then(() => process.exit(143)));
+  // The terminal chat is one person's: it runs everything in one process, whatever TETHER_ROLE says.
+  const tether = await startTether(config, { sinks: [terminal.sink], log, role: 'all' });
+  void nextStopSignal().then((signal) => {
+    log.info({ signal }, 'shutting down');
+    terminal.stop();
+  });
   await terminal.run(tether.runtime);
-  await tether.close();
-  log.flush();
-  return 0;
+  const timeoutMs = config.SHUTDOWN_TIMEOUT_SECONDS * 1000;
+  return exitAfter(await shutDown([{ name: 'tether', run: () => tether.close({ drainMs: timeoutMs }) }], timeoutMs, log), log);
 }
 
 async function runPlatforms(config: Config, log: Logger): Promise<number> {
@@ -63,9 +67,16 @@ async function runPlatforms(config: Config, log: Logger): Promise<number> {
   }
   if (config.DISCORD_TOKEN && config.DISCORD_APPLICATION_ID) {
     platforms.push(
-      new DiscordAdapter({ token: config.DISCORD_TOKEN, applicationId: config.DISCORD_APPLICATION_ID, apiRoot: config.DISCORD_API_ROOT, log }),
+      new DiscordAdapter({
+        token: config.DISCORD_TOKEN,
+        applicationId: config.DISCORD_APPLICATION_ID,
+        apiRoot: config.DISCORD_API_ROOT,
+        log,
+        shards: config.DISCORD_SHARD_COUNT ? { count: config.DISCORD_SHARD_COUNT, ids: config.DISCORD_SHARD_IDS } : undefined,
+      }),
     );
   }
+  const role = config.TETHER_ROLE;
   const tether = await startTether(config, { sinks: platforms.map((p) => p.sink), log });
   const http = new HttpServer();
   http.readiness(async () => ({
@@ -74,19 +85,37 @@ async function runPlatforms(config: Config, log: Logger): Promise<number> {
   }));
   const port = await http.listen(config.HTTP_PORT, config.HTTP_HOST);
   log.info({ port }, 'http server listening');
-  for (const platform of platforms) await platform.start(tether.runtime, http);
-  log.info({ platforms: platforms.map((p) => p.name) }, 'tether is running');
+  // A worker only sends (timed steps, schedules, paced delivery); gateways and `all` take the platforms' events.
+  for (const platform of platforms) await (role === 'worker' ? platform.startSending() : platform.start(tether.runtime, http));
+  log.info({ platforms: platforms.map((p) => p.name), role }, 'tether is running');
 
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
-  log.info('shutting down');
-  for (const platform of platforms) await platform.stop();
-  await http.close();
-  await tether.close();
+  const signal = await nextStopSignal();
+  log.info({ signal, role }, 'shutting down');
+  const timeoutMs = config.SHUTDOWN_TIMEOUT_SECONDS * 1000;
+  const outcome = await shutDown(
+    [
+      // No new events: platforms stop delivering, webhooks stop being accepted.
+      { name: 'platforms', run: () => Promise.all(platforms.map((p) => p.stop())) },
+      { name: 'http', run: () => http.close() },
+      // Running answers and jobs finish; their replies still go out through the platforms' APIs.
+      { name: 'tether', run: () => tether.close({ drainMs: timeoutMs }) },
+      { name: 'platform clients', run: () => Promise.all(platforms.map((p) => p.close())) },
+    ],
+    timeoutMs,
+    log,
+  );
+  return exitAfter(outcome, log);
+}
+
+/** 0 after a clean shutdown; 1 when the deadline passed (what was cut short is picked up again after a restart). */
+function exitAfter(outcome: ShutdownOutcome, log: Logger): number {
+  if (outcome.kind === 'timed-out') log.warn({ during: outcome.during }, 'shutdown took too long; exiting anyway');
+  else log.info('stopped cleanly');
   log.flush();
-  return 0;
+  if (outcome.kind === 'clean') return 0;
+  // Something still holds the process open: leave anyway, once the log is written.
+  setTimeout(() => process.exit(1), 500).unref();
+  return 1;
 }
 
 main().then(

@@ -72,7 +72,15 @@ export const configSchema = z.object({
   TELEGRAM_WEBHOOK_URL: url(['https:', 'http:'], 'https://tether.example.org/telegram').optional(),
   /** Secret Telegram sends with every webhook call; derived from the token when unset. */
   TELEGRAM_WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, 'must be 16-256 letters, digits, _ or -').optional(),
-  /** The built-in HTTP server (webhooks, and later health and metrics). */
+  /**
+   * What this process does. `all`: everything (one process is enough for most communities). `gateway`: receives
+   * platform events and answers them. `worker`: timed steps, schedules and paced delivery, sending through the
+   * platforms' APIs. Any number of each can share one Postgres and one Redis.
+   */
+  TETHER_ROLE: z.enum(['all', 'gateway', 'worker'], { error: 'must be all, gateway or worker, for example worker' }).default('all'),
+  /** On SIGTERM/SIGINT, how long running answers and jobs get to finish before the process exits anyway. */
+  SHUTDOWN_TIMEOUT_SECONDS: number(1, 600, '25').default(25),
+  /** The built-in HTTP server (webhooks, health, readiness and metrics). */
   HTTP_HOST: z.string().min(1).default('0.0.0.0'),
   HTTP_PORT: number(0, 65535, '8080').default(8080),
   DISCORD_TOKEN: z.string().min(20, 'must be the bot token from the Discord developer portal').optional(),
@@ -80,6 +88,14 @@ export const configSchema = z.object({
   DISCORD_APPLICATION_ID: z.string().regex(/^\d{15,25}$/, 'must be the numeric application id, for example 1234567890123456789').optional(),
   /** Register slash commands in this server only (instant, for testing); unset registers them globally. */
   DISCORD_GUILD_ID: z.string().regex(/^\d{15,25}$/, 'must be a numeric server id, for example 1234567890123456789').optional(),
+  /** Discord sharding: how many shards the bot runs as in all (large bots; unset: one, or Discord's advice). */
+  DISCORD_SHARD_COUNT: number(1, 10_000, '4').optional(),
+  /** Which of those shards this gateway process runs ("0,1"); unset: all of them. */
+  DISCORD_SHARD_IDS: z
+    .string()
+    .regex(/^\d{1,5}(,\d{1,5})*$/, 'must be shard numbers separated by commas, for example 0,1')
+    .transform((v) => v.split(',').map(Number))
+    .optional(),
   /** Where Discord's REST API is (tests point it at a local emulator). */
   DISCORD_API_ROOT: url(['https:', 'http:'], 'https://discord.com/api').default('https://discord.com/api'),
 });
@@ -92,5 +108,15 @@ export const configChecks: ReadonlyArray<{ readonly check: (c: Config) => boolea
     check: (c) => !c.DISCORD_TOKEN || Boolean(c.DISCORD_APPLICATION_ID),
     path: 'DISCORD_APPLICATION_ID',
     message: 'is required when DISCORD_TOKEN is set, for example 1234567890123456789',
+  },
+  {
+    check: (c) => !c.DISCORD_SHARD_IDS || Boolean(c.DISCORD_SHARD_COUNT),
+    path: 'DISCORD_SHARD_COUNT',
+    message: 'is required when DISCORD_SHARD_IDS is set: the number of shards in all, for example 4',
+  },
+  {
+    check: (c) => !c.DISCORD_SHARD_IDS || !c.DISCORD_SHARD_COUNT || c.DISCORD_SHARD_IDS.every((id) => id < c.DISCORD_SHARD_COUNT!),
+    path: 'DISCORD_SHARD_IDS',
+    message: 'must each be below DISCORD_SHARD_COUNT (shards are numbered from 0), for example 0,1 of 4',
   },
 ];

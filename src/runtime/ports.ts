@@ -1,3 +1,4 @@
+import type { SinkMemory } from './sink-memory.js';
 import type { OutboundMessage, TimerRequest } from '../engine/types.js';
 
 /** Where a conversation's messages go: one per platform (terminal, Telegram, Discord). */
@@ -6,6 +7,8 @@ export interface MessageSink {
   deliver(target: DeliveryTarget, messages: readonly OutboundMessage[], answered?: { token: string; display: string }): Promise<void>;
   /** The chat id of a private chat with this user, for a message they did not ask for (a moderator's alert). */
   directChat?(userId: string): string;
+  /** Shares what the sink remembers between messages with other processes (see sink-memory.ts). */
+  useMemory?(memory: SinkMemory): void;
 }
 
 export interface DeliveryTarget {

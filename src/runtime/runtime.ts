@@ -101,6 +101,8 @@ export class ConversationRuntime {
   private readonly idsByKey = new Map<string, string>();
   private readonly sinks: ReadonlyMap<string, MessageSink>;
   private readonly clock: () => number;
+  /** Events being handled right now: shutting down waits for them (see drain). */
+  private readonly inFlight = new Set<Promise<unknown>>();
 
   constructor(private readonly deps: RuntimeDeps) {
     this.sinks = new Map(deps.sinks.map((s) => [s.platform, s]));
@@ -114,7 +116,7 @@ export class ConversationRuntime {
 
   dispatch(address: Address, event: InboundEvent, options: DispatchOptions = {}): Promise<DispatchOutcome> {
     const lockKey = 'key' in address ? keyString(address.key) : (this.keyOfId(address.conversationId) ?? address.conversationId);
-    return this.lock.run(lockKey, async () => {
+    const handled = this.lock.run(lockKey, async () => {
       try {
         return await this.apply(address, event, options);
       } catch (error) {
@@ -122,6 +124,25 @@ export class ConversationRuntime {
         throw error;
       }
     });
+    this.inFlight.add(handled);
+    void handled.then(
+      () => this.inFlight.delete(handled),
+      () => this.inFlight.delete(handled),
+    );
+    return handled;
+  }
+
+  /**
+   * Waits for every event being handled to finish (its state stored, its replies handed over), up to `timeoutMs`.
+   * Shutting down calls this once nothing new comes in. Returns how many were still running at the deadline.
+   */
+  async drain(timeoutMs: number): Promise<number> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.inFlight.size > 0 && Date.now() < deadline) {
+      const left = deadline - Date.now();
+      await Promise.race([Promise.allSettled([...this.inFlight]), new Promise((resolve) => setTimeout(resolve, left).unref())]);
+    }
+    return this.inFlight.size;
   }
 
   /** Something failed on our side (the database is away): say so kindly rather than fall silent. */
@@ -180,6 +201,7 @@ export class ConversationRuntime {
     const { dedupKey, locale } = options;
     const attempts = this.deps.maxAttempts ?? 8;
     let conversation = await this.load(address, false, locale);
+    let reread = false;
     if (conversation && !conversation.reachable && (event.type === 'timer' || event.type === 'scheduled' || event.type === 'reminder')) {
       return { kind: 'unreachable', conversationId: conversation.id };
     }
@@ -187,6 +209,14 @@ export class ConversationRuntime {
       const registry = await this.registryOf(conversation, event);
       const transition = handleEvent(conversation.state, event, this.engineContext(conversation, event, registry));
       if (!transition.changed && dedupKey === undefined) {
+        // Nothing to store, so no conflict would tell us if this process's copy is old: another gateway or worker
+        // may have moved the conversation on (the timer or button is current there). Look once more, afresh.
+        if (!reread && this.cache.get(conversation.id) === conversation) {
+          reread = true;
+          this.forget(conversation.id);
+          conversation = await this.load(address, true, locale);
+          continue;
+        }
         await this.deliver(conversation, transition);
         return { kind: 'handled', conversationId: conversation.id, transition };
       }

@@ -69,7 +69,7 @@ export function attachDiscordInbound(client: Client, runtime: ConversationRuntim
       // One shared exercise in the channel, one message that changes; the rhythm is chosen in the command or is the slow one.
       await interaction.deferReply();
       const chat = channelChat(interaction.channelId);
-      sink.bindInteraction(chat, interaction.token, { placeholder: true, ephemeral: false });
+      await sink.bindInteraction(chat, interaction.token, { placeholder: true, ephemeral: false });
       const rhythm = event.args === 'box' ? 'box' : 'paced';
       await runtime.dispatch({ key: key(chat, groupMember(interaction.channelId)) }, { type: 'command', name: 'breathe', args: rhythm }, dedup);
       return;
@@ -105,7 +105,7 @@ export function attachDiscordInbound(client: Client, runtime: ConversationRuntim
       return;
     }
     const chat = ephemeralChat(interaction.guildId, interaction.user.id);
-    sink.bindInteraction(chat, interaction.token, { placeholder: true, ephemeral: true });
+    await sink.bindInteraction(chat, interaction.token, { placeholder: true, ephemeral: true });
     const scope = { community, moderator: true, channel: channelChat(interaction.channelId) };
     await runtime.dispatch({ key: key(chat, interaction.user.id) }, { type: 'command', name, scope }, { dedupKey: `${DISCORD}:i:${interaction.id}`, locale: interaction.locale });
   }
@@ -118,7 +118,7 @@ export function attachDiscordInbound(client: Client, runtime: ConversationRuntim
   ): Promise<void> {
     if (!interaction.inGuild()) {
       await interaction.deferReply();
-      sink.bindInteraction(dmChat(interaction.channelId), interaction.token, { placeholder: true, ephemeral: false });
+      await sink.bindInteraction(dmChat(interaction.channelId), interaction.token, { placeholder: true, ephemeral: false });
       await runtime.dispatch({ key: key(dmChat(interaction.channelId), interaction.user.id) }, event, dedup);
       return;
     }
@@ -132,7 +132,7 @@ export function attachDiscordInbound(client: Client, runtime: ConversationRuntim
     }
     await interaction.editReply({ content: richTextToMarkdown(copy.dmClosedFallback), allowedMentions: noMentions });
     const chat = ephemeralChat(interaction.guildId, interaction.user.id);
-    sink.bindInteraction(chat, interaction.token, { placeholder: false, ephemeral: true });
+    await sink.bindInteraction(chat, interaction.token, { placeholder: false, ephemeral: true });
     await runtime.dispatch({ key: key(chat, interaction.user.id) }, event, dedup);
   }
 
@@ -178,7 +178,7 @@ export function attachDiscordInbound(client: Client, runtime: ConversationRuntim
     if (id.kind !== 'choice') return;
     await interaction.deferUpdate();
     const chat = chatOf(interaction);
-    sink.bindInteraction(chat, interaction.token, { placeholder: false, ephemeral: interaction.inGuild() });
+    await sink.bindInteraction(chat, interaction.token, { placeholder: false, ephemeral: interaction.inGuild() });
     const value = interaction.isStringSelectMenu() ? (interaction.values[0] ?? '') : id.value;
     const outcome = await runtime.dispatch({ key: key(chat, interaction.user.id) }, { type: 'choice', token: id.token, value }, { dedupKey: `${DISCORD}:i:${interaction.id}`, locale: interaction.locale });
     if (outcome.kind === 'handled' && !outcome.transition.answered) {
@@ -193,7 +193,7 @@ export function attachDiscordInbound(client: Client, runtime: ConversationRuntim
     if (interaction.isFromMessage()) await interaction.deferUpdate();
     else await interaction.deferReply({ flags: MessageFlags.Ephemeral });
     const chat = chatOf(interaction);
-    sink.bindInteraction(chat, interaction.token, { placeholder: !interaction.isFromMessage(), ephemeral: interaction.inGuild() });
+    await sink.bindInteraction(chat, interaction.token, { placeholder: !interaction.isFromMessage(), ephemeral: interaction.inGuild() });
     const text = interaction.fields.getTextInputValue('answer');
     await runtime.dispatch({ key: key(chat, interaction.user.id) }, { type: 'text', text }, { dedupKey: `${DISCORD}:i:${interaction.id}`, locale: interaction.locale });
   }

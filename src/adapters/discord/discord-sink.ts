@@ -1,7 +1,7 @@
 import { DiscordAPIError, MessageFlags, RESTJSONErrorCodes, Routes, escapeMarkdown, type REST } from 'discord.js';
 import type { OutboundMessage } from '../../engine/types.js';
 import { RecipientUnreachableError, type DeliveryTarget, type MessageSink } from '../../runtime/ports.js';
-import { BoundedMap } from '../../lib/bounded-map.js';
+import { LocalSinkMemory, type SinkMemory } from '../../runtime/sink-memory.js';
 import { renderForDiscord, type DiscordMessage } from './render.js';
 
 export const DISCORD = 'discord';
@@ -14,12 +14,14 @@ interface InteractionContext {
   readonly token: string;
   readonly at: number;
   /** The deferred "thinking…" reply, still waiting to become the first message. */
-  placeholder: boolean;
+  readonly placeholder: boolean;
   readonly ephemeral: boolean;
 }
 
 /** Interaction tokens work for 15 minutes; past that, an ephemeral conversation can no longer be reached. */
 const TOKEN_LIFETIME_MS = 14.5 * 60_000;
+/** How long a message's place is remembered for editing it (a timed exercise) or closing its buttons. */
+const REMEMBER_MS = 48 * 3_600_000;
 const unreachableCodes = new Set<number>([
   RESTJSONErrorCodes.CannotSendMessagesToThisUser,
   RESTJSONErrorCodes.UnknownChannel,
@@ -44,9 +46,7 @@ export const ephemeralChat = (guildId: string, userId: string) => `eph:${guildId
  */
 export class DiscordSink implements MessageSink {
   readonly platform = DISCORD;
-  private readonly contexts = new BoundedMap<string, InteractionContext>(50_000);
-  private readonly slots = new BoundedMap<string, Location>(50_000);
-  private readonly live = new BoundedMap<string, { location: Location; content: string }>(50_000);
+  private memory: SinkMemory = new LocalSinkMemory();
 
   constructor(
     private readonly rest: REST,
@@ -54,14 +54,18 @@ export class DiscordSink implements MessageSink {
     private readonly clock: () => number = Date.now,
   ) {}
 
+  useMemory(memory: SinkMemory): void {
+    this.memory = memory;
+  }
+
   /** A moderator's DM, opened when the first message goes there. */
   directChat(userId: string): string {
     return `user:${userId}`;
   }
 
   /** Called by the inbound side after deferring an interaction, before the engine answers it. */
-  bindInteraction(chatId: string, token: string, options: { placeholder: boolean; ephemeral: boolean }): void {
-    this.contexts.set(chatId, { token, at: this.clock(), ...options });
+  async bindInteraction(chatId: string, token: string, options: { placeholder: boolean; ephemeral: boolean }): Promise<void> {
+    await this.memory.set(contextKey(chatId), { token, at: this.clock(), ...options } satisfies InteractionContext, TOKEN_LIFETIME_MS);
   }
 
   async deliver(target: DeliveryTarget, messages: readonly OutboundMessage[], answered?: { token: string; display: string }): Promise<void> {
@@ -77,29 +81,29 @@ export class DiscordSink implements MessageSink {
   async closeComponents(chatId: string, location: { channelId: string; messageId: string } | { token: string }): Promise<void> {
     const route = 'token' in location ? Routes.webhookMessage(this.applicationId, location.token, '@original') : Routes.channelMessage(location.channelId, location.messageId);
     await this.rest.patch(route, { body: { components: [] } }).catch(() => undefined);
-    this.live.delete(chatId);
+    await this.memory.delete(liveKey(chatId));
   }
 
   private async send(chatId: string, message: OutboundMessage): Promise<void> {
     const ephemeral = chatId.startsWith('eph:');
     const rendered = renderForDiscord(message, ephemeral ? 'modal' : 'message');
-    const slotKey = message.slot !== undefined ? `${chatId}|${message.slot}` : undefined;
+    const slotKey = message.slot !== undefined ? `dc:slot:${chatId}|${message.slot}` : undefined;
     if (rendered.components.length) await this.closeLive(chatId, '');
-    const slotted = slotKey !== undefined && message.replace ? this.slots.get(slotKey) : undefined;
+    const slotted = slotKey !== undefined && message.replace ? await this.memory.get<Location>(slotKey) : undefined;
     let location: Location | undefined;
     if (slotted && (await this.edit(slotted, rendered))) location = slotted;
     location ??= await this.post(chatId, rendered, message.file);
-    if (slotKey !== undefined) this.slots.set(slotKey, location);
-    if (rendered.components.length) this.live.set(chatId, { location, content: rendered.content });
+    if (slotKey !== undefined) await this.memory.set(slotKey, location, REMEMBER_MS);
+    if (rendered.components.length) await this.memory.set(liveKey(chatId), { location, content: rendered.content } satisfies LiveMessage, REMEMBER_MS);
   }
 
   private async post(chatId: string, rendered: DiscordMessage, file?: OutboundMessage['file']): Promise<Location> {
     const body = { content: rendered.content, components: rendered.components, allowed_mentions: { parse: [] } };
     const files = file ? { files: [{ name: file.name, data: typeof file.content === 'string' ? Buffer.from(file.content, 'utf8') : Buffer.from(file.content), contentType: file.mime }] } : {};
-    const context = this.contexts.get(chatId);
+    const context = await this.memory.get<InteractionContext>(contextKey(chatId));
     if (context && this.clock() - context.at < TOKEN_LIFETIME_MS) {
       if (context.placeholder) {
-        context.placeholder = false;
+        await this.memory.set(contextKey(chatId), { ...context, placeholder: false } satisfies InteractionContext, TOKEN_LIFETIME_MS - (this.clock() - context.at));
         const msg = (await this.rest.patch(Routes.webhookMessage(this.applicationId, context.token, '@original'), { body, ...files })) as { id: string };
         return { kind: 'webhook', token: context.token, messageId: msg.id ?? '@original' };
       }
@@ -139,9 +143,9 @@ export class DiscordSink implements MessageSink {
   }
 
   private async closeLive(chatId: string, suffix: string): Promise<void> {
-    const live = this.live.get(chatId);
+    const live = await this.memory.get<LiveMessage>(liveKey(chatId));
     if (!live) return;
-    this.live.delete(chatId);
+    await this.memory.delete(liveKey(chatId));
     await this.rest
       .patch(this.routeOf(live.location), {
         body: { content: (live.content + suffix).slice(0, 2000), components: [], allowed_mentions: { parse: [] } },
@@ -156,6 +160,15 @@ export class DiscordSink implements MessageSink {
       : Routes.webhookMessage(this.applicationId, location.token, location.messageId);
   }
 }
+
+/** The message whose buttons are live in a chat, and its text (to show the answer under it once pressed). */
+interface LiveMessage {
+  readonly location: Location;
+  readonly content: string;
+}
+
+const contextKey = (chatId: string) => `dc:interaction:${chatId}`;
+const liveKey = (chatId: string) => `dc:live:${chatId}`;
 
 function toDeliveryError(error: unknown): unknown {
   if (error instanceof DiscordAPIError && typeof error.code === 'number' && unreachableCodes.has(error.code)) {

@@ -32,6 +32,8 @@ export class TelegramAdapter implements PlatformAdapter {
   readonly sink: TelegramSink;
   private runner: RunnerHandle | undefined;
   private webhook = false;
+  private sending = false;
+  private receiving = false;
 
   constructor(private readonly options: TelegramOptions) {
     this.bot = new Bot(options.token, { client: { apiRoot: options.apiRoot } });
@@ -39,10 +41,18 @@ export class TelegramAdapter implements PlatformAdapter {
     this.sink = new TelegramSink(this.bot.api);
   }
 
-  async start(runtime: ConversationRuntime, http: HttpServer): Promise<void> {
-    const { log } = this.options;
+  async startSending(): Promise<void> {
+    if (this.sending) return;
+    // The bot's own name, for the deep links in group posts.
     await this.bot.init();
     this.sink.username = this.bot.botInfo.username;
+    this.sending = true;
+  }
+
+  async start(runtime: ConversationRuntime, http: HttpServer): Promise<void> {
+    const { log } = this.options;
+    this.receiving = true;
+    await this.startSending();
     this.bot.use(sequentialize((ctx) => ctx.chat?.id.toString()));
     this.bot.use(telegramInbound(runtime, this.sink, log));
     this.bot.catch((err) => {
@@ -68,11 +78,17 @@ export class TelegramAdapter implements PlatformAdapter {
 
   async stop(): Promise<void> {
     this.webhook = false;
+    // Stops fetching updates and waits for the ones being handled.
     if (this.runner?.isRunning()) await this.runner.stop();
   }
 
+  async close(): Promise<void> {
+    await this.stop();
+    this.sending = false;
+  }
+
   isReady(): boolean {
-    return this.webhook || Boolean(this.runner?.isRunning());
+    return this.receiving ? this.webhook || Boolean(this.runner?.isRunning()) : this.sending;
   }
 
   private async registerCommands(runtime: ConversationRuntime): Promise<void> {

@@ -1,11 +1,14 @@
 import { GrammyError, InputFile, type Api } from 'grammy';
 import type { OutboundMessage } from '../../engine/types.js';
 import { RecipientUnreachableError, type DeliveryTarget, type MessageSink } from '../../runtime/ports.js';
-import { BoundedMap } from '../../lib/bounded-map.js';
+import { LocalSinkMemory, type SinkMemory } from '../../runtime/sink-memory.js';
 import { escapeHtml, renderForTelegram, type TelegramMessage } from './render.js';
 import { encodeDeepLink, splitChat } from './deep-links.js';
 
 export const TELEGRAM = 'telegram';
+
+/** Telegram lets a bot edit its messages for 48 hours; after that, a slot or keyboard is not worth remembering. */
+const EDITABLE_MS = 48 * 3_600_000;
 
 const unreachable = [/bot was blocked by the user/i, /user is deactivated/i, /chat not found/i, /bot was kicked/i, /not enough rights to send/i];
 
@@ -16,13 +19,16 @@ const unreachable = [/bot was blocked by the user/i, /user is deactivated/i, /ch
  */
 export class TelegramSink implements MessageSink {
   readonly platform = TELEGRAM;
-  private readonly slots = new BoundedMap<string, number>(50_000);
-  private readonly keyboards = new BoundedMap<string, { messageId: number; html: string }>(50_000);
+  private memory: SinkMemory = new LocalSinkMemory();
 
   /** The bot's username, once known: group check-in posts link to the private chat with it. */
   username: string | undefined;
 
   constructor(private readonly api: Api) {}
+
+  useMemory(memory: SinkMemory): void {
+    this.memory = memory;
+  }
 
   async deliver(target: DeliveryTarget, messages: readonly OutboundMessage[], answered?: { token: string; display: string }): Promise<void> {
     const chatId = target.chatId;
@@ -37,7 +43,7 @@ export class TelegramSink implements MessageSink {
   /** Removes the buttons of a message pressed after its question had moved on. */
   async closeStaleKeyboard(chatId: string, messageId: number): Promise<void> {
     await this.api.editMessageReplyMarkup(chatId, messageId, { reply_markup: { inline_keyboard: [] } }).catch(ignoreUnmodified);
-    if (this.keyboards.get(chatId)?.messageId === messageId) this.keyboards.delete(chatId);
+    if ((await this.memory.get<OpenKeyboard>(keyboardKey(chatId)))?.messageId === messageId) await this.memory.delete(keyboardKey(chatId));
   }
 
   private async send(chatId: string, message: OutboundMessage): Promise<void> {
@@ -52,8 +58,8 @@ export class TelegramSink implements MessageSink {
       else await this.api.sendDocument(chat, file, { caption: rendered.html, parse_mode: 'HTML' });
       return;
     }
-    const slotKey = message.slot !== undefined ? `${chatId}|${message.slot}` : undefined;
-    const slotted = slotKey !== undefined && message.replace ? this.slots.get(slotKey) : undefined;
+    const slotKey = message.slot !== undefined ? `tg:slot:${chatId}|${message.slot}` : undefined;
+    const slotted = slotKey !== undefined && message.replace ? await this.memory.get<number>(slotKey) : undefined;
     if (rendered.keyboard) await this.closeKeyboard(chatId, '');
     if (slotted !== undefined && (await this.edit(chatId, slotted, rendered))) return this.remember(chatId, slotted, rendered, slotKey);
     const sent = await this.api.sendMessage(chat, rendered.html, {
@@ -65,9 +71,9 @@ export class TelegramSink implements MessageSink {
     this.remember(chatId, sent.message_id, rendered, slotKey);
   }
 
-  private remember(chatId: string, messageId: number, rendered: TelegramMessage, slotKey: string | undefined): void {
-    if (slotKey !== undefined) this.slots.set(slotKey, messageId);
-    if (rendered.keyboard) this.keyboards.set(chatId, { messageId, html: rendered.html });
+  private async remember(chatId: string, messageId: number, rendered: TelegramMessage, slotKey: string | undefined): Promise<void> {
+    if (slotKey !== undefined) await this.memory.set(slotKey, messageId, EDITABLE_MS);
+    if (rendered.keyboard) await this.memory.set(keyboardKey(chatId), { messageId, html: rendered.html } satisfies OpenKeyboard, EDITABLE_MS);
   }
 
   /** Edits a message in place; false when it can no longer be edited (deleted, too old), so a new one is sent. */
@@ -88,14 +94,22 @@ export class TelegramSink implements MessageSink {
 
   /** Closes the chat's live keyboard, appending `suffix` (the answer given) to its text. */
   private async closeKeyboard(chatId: string, suffix: string): Promise<void> {
-    const open = this.keyboards.get(chatId);
+    const open = await this.memory.get<OpenKeyboard>(keyboardKey(chatId));
     if (!open) return;
-    this.keyboards.delete(chatId);
+    await this.memory.delete(keyboardKey(chatId));
     await this.api
       .editMessageText(splitChat(chatId).chat, open.messageId, open.html + suffix, { parse_mode: 'HTML', reply_markup: { inline_keyboard: [] } })
       .catch(ignoreUnmodified);
   }
 }
+
+/** The message whose buttons are live in a chat, and its text (to show the answer under it once pressed). */
+interface OpenKeyboard {
+  readonly messageId: number;
+  readonly html: string;
+}
+
+const keyboardKey = (chatId: string) => `tg:keyboard:${chatId}`;
 
 function ignoreUnmodified(error: unknown): void {
   // The message is gone or already closed: nothing left to tidy.

@@ -38,6 +38,8 @@ export class TerminalAdapter {
   private readonly locale: string | undefined;
   /** The interactive prompt, while one is open: messages that arrive by timer are printed above it. */
   private prompt: Interface | undefined;
+  private input: Interface | undefined;
+  private stopping = false;
 
   constructor(private readonly options: TerminalOptions) {
     const user = options.user ?? safeUserName();
@@ -53,6 +55,7 @@ export class TerminalAdapter {
     const rl = interactive
       ? createInterface({ input: this.options.input, output: this.options.output, terminal: true })
       : createInterface({ input: this.options.input, terminal: false, crlfDelay: Infinity });
+    this.input = rl;
     if (interactive) {
       this.options.output.write(
         'Tether terminal chat. Type /help to see what we can do, /quit to leave.\n\n',
@@ -64,19 +67,27 @@ export class TerminalAdapter {
       rl.prompt();
     }
     for await (const line of rl) {
+      if (this.stopping) break;
       if (/^\/(quit|exit)\s*$/i.test(line.trim())) break;
       if (line.trim() === '' && !interactive) continue;
       await runtime.dispatch({ key: this.key }, textToEvent(line), this.locale ? { locale: this.locale } : {});
     }
     this.prompt = undefined;
     rl.close();
-    if (!interactive) await this.drain(runtime);
+    // Piped input: the exercise under way plays to its end. Stopped (SIGTERM): it resumes at the next start.
+    if (!interactive && !this.stopping) await this.drain(runtime);
+  }
+
+  /** Stops reading (the process is shutting down); run() resolves once the line being handled is done. */
+  stop(): void {
+    this.stopping = true;
+    this.input?.close();
   }
 
   /** Waits until the conversation has no timed step pending, or the timeout passes. */
   private async drain(runtime: ConversationRuntime): Promise<void> {
     const deadline = Date.now() + (this.options.drainTimeoutMs ?? 60_000);
-    while (Date.now() < deadline) {
+    while (Date.now() < deadline && !this.stopping) {
       const conversation = await runtime.conversation({ key: this.key });
       if (!conversation?.state.timers.some((t) => t.kind === 'step')) return;
       await new Promise((r) => setTimeout(r, 50));

@@ -30,6 +30,7 @@ export async function startDiscordRig(config: Config, options: { tether?: Partia
     async stop() {
       await adapter.stop();
       await tether.close();
+      await adapter.close();
       await emulator.stop();
     },
   };

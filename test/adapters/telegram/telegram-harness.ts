@@ -40,6 +40,7 @@ export async function startTelegramRig(config: Config, options: { webhook?: bool
       await adapter.stop();
       await http.close();
       await tether.close();
+      await adapter.close();
       await emulator.stop();
     },
   };

@@ -1,0 +1,37 @@
+import { BoundedMap } from '../lib/bounded-map.js';
+
+/**
+ * What a platform sink remembers between messages: which message a timed exercise edits, which keyboard is live,
+ * an interaction's reply token. Shared (Redis) when gateways and workers run apart, so a step sent by a worker edits
+ * the message a gateway sent; in-process otherwise. Values hold message ids and tokens, never what anyone wrote.
+ */
+export interface SinkMemory {
+  get<T>(key: string): Promise<T | undefined>;
+  set(key: string, value: unknown, ttlMs: number): Promise<void>;
+  delete(key: string): Promise<void>;
+}
+
+/** The in-process memory a sink starts with (one process, tests). */
+export class LocalSinkMemory implements SinkMemory {
+  private readonly entries = new BoundedMap<string, { value: unknown; until: number }>(100_000);
+
+  constructor(private readonly clock: () => number = Date.now) {}
+
+  async get<T>(key: string): Promise<T | undefined> {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    if (entry.until <= this.clock()) {
+      this.entries.delete(key);
+      return undefined;
+    }
+    return entry.value as T;
+  }
+
+  async set(key: string, value: unknown, ttlMs: number): Promise<void> {
+    this.entries.set(key, { value, until: this.clock() + ttlMs });
+  }
+
+  async delete(key: string): Promise<void> {
+    this.entries.delete(key);
+  }
+}
