@@ -1,4 +1,4 @@
-import type { Worker } from 'bullmq';
+import { Queue, type Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Config } from './config/schema.js';
 import { createDatabase, type Database } from './db/client.js';
@@ -26,7 +26,12 @@ import { ScheduleStore } from './store/schedule-store.js';
 import { LinkStore } from './store/link-store.js';
 import { SupportStore } from './store/support-store.js';
 import { DeliveryQueue, startDeliveryWorkers } from './delivery/delivery-queue.js';
-import { OccasionQueue, startOccasionWorker, type OccasionBatch } from './queue/occasion-queue.js';
+import { OccasionQueue, startOccasionWorker, OCCASION_QUEUE, type OccasionBatch } from './queue/occasion-queue.js';
+import { TetherMetrics, runtimeObserver } from './ops/metrics.js';
+import { countingSink } from './ops/counting-sink.js';
+import { observeWorker } from './ops/observe-worker.js';
+import { TIMER_QUEUE } from './queue/timer-queue.js';
+import { deliveryQueueName } from './delivery/delivery-queue.js';
 
 
 export interface Tether {
@@ -40,6 +45,10 @@ export interface Tether {
   readonly occasions: OccasionScheduler;
   readonly occasionWorker: Worker<OccasionBatch>;
   readonly outbox: DeliveryQueue;
+  /** Prometheus metrics (served at /metrics; see src/ops). */
+  readonly metrics: TetherMetrics;
+  /** The timer, occasion and delivery queues, for looking at (the metrics' queue gauge, the dashboard). */
+  readonly queues: readonly Queue[];
   /** Whether Postgres and Redis answer, each within a second (for /readyz). */
   readiness(): Promise<{ postgres: boolean; redis: boolean }>;
   close(): Promise<void>;
@@ -55,6 +64,8 @@ export interface TetherOptions {
   readonly deliveryLimits?: Parameters<typeof startDeliveryWorkers>[3]['limits'];
   /** Overrides how schedules are swept (tests). */
   readonly occasionSettings?: Partial<OccasionSettings>;
+  /** Where metrics are counted; a new registry by default. */
+  readonly metrics?: TetherMetrics;
 }
 
 /**
@@ -81,7 +92,15 @@ export async function startTether(config: Config, options: TetherOptions): Promi
   const schedules = new ScheduleStore(db);
   const communities = new CommunityStore(db);
   const outbox = new DeliveryQueue(redis[0]!, config.REDIS_PREFIX);
+  const metrics = options.metrics ?? new TetherMetrics();
+  // Every message leaves through a sink: counting there covers replies, exercise steps and paced deliveries alike.
+  const sinks = options.sinks.map((sink) => countingSink(sink, metrics));
+  const queues = [TIMER_QUEUE, OCCASION_QUEUE, ...options.sinks.map((s) => deliveryQueueName(s.platform))].map(
+    (name) => new Queue(name, { connection: redis[0]!, prefix: config.REDIS_PREFIX }),
+  );
+  metrics.watchQueues(queues);
   const runtime = new ConversationRuntime({
+    observer: runtimeObserver(metrics, (flowId) => registry.flows.has(flowId)),
     outbox,
     links: new LinkStore(db),
     support: new SupportStore(db, cipher),
@@ -94,7 +113,7 @@ export async function startTether(config: Config, options: TetherOptions): Promi
       highCraving: config.HIGH_CRAVING,
     },
     timers: scheduler,
-    sinks: options.sinks,
+    sinks,
     log,
     screens: options.screens ?? [crisisScreen],
     varsFor: (conversation, communityRegion) => ({
@@ -139,12 +158,14 @@ export async function startTether(config: Config, options: TetherOptions): Promi
     await runtime.dispatch({ conversationId: job.conversationId }, { type: 'timer', timerId: job.timerId });
   });
   worker.on('failed', (job, err) => log.error({ err: err.message, jobId: job?.id }, 'timer job failed'));
+  observeWorker(worker, TIMER_QUEUE, metrics);
   const rearmed = await runtime.rearmTimers();
   if (rearmed) log.info({ timers: rearmed }, 're-armed stored timers');
 
   // Proactive messages (scheduled check-ins, reminders, group posts) go out at each platform's pace.
-  const delivery = startDeliveryWorkers(redis[2]!, config.REDIS_PREFIX, options.sinks, {
+  const delivery = startDeliveryWorkers(redis[2]!, config.REDIS_PREFIX, sinks, {
     log,
+    onRetry: (platform, reason) => metrics.deliveryRetry(platform, reason),
     ...(options.deliveryLimits ? { limits: options.deliveryLimits } : {}),
     onUnreachable: async (platform, target) => {
       if (!target.userId) {
@@ -179,6 +200,8 @@ export async function startTether(config: Config, options: TetherOptions): Promi
   });
   const occasionWorker = startOccasionWorker(redis[3]!, config.REDIS_PREFIX, (job) => occasions.handle(job));
   occasionWorker.on('failed', (job, err) => log.error({ err: err.message, occasions: job?.data.occasions.length }, 'occasion job failed'));
+  observeWorker(occasionWorker, OCCASION_QUEUE, metrics);
+  for (const w of delivery.workers) observeWorker(w, w.name, metrics);
   await occasions.start();
 
   let closed = false;
@@ -193,6 +216,8 @@ export async function startTether(config: Config, options: TetherOptions): Promi
     occasions,
     occasionWorker,
     outbox,
+    metrics,
+    queues,
     async readiness() {
       const within = <T>(p: Promise<T>) => Promise.race([p.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 1_000).unref())]).catch(() => false);
       const [postgres, redisUp] = await Promise.all([within(db.$queryRaw`SELECT 1`), within(redis[0]!.ping())]);
@@ -207,6 +232,7 @@ export async function startTether(config: Config, options: TetherOptions): Promi
       await delivery.close();
       await occasionQueue.close();
       await outbox.close();
+      await Promise.all(queues.map((q) => q.close()));
       await scheduler.close();
       await Promise.all(redis.map((r) => r.quit().catch(() => r.disconnect())));
       await db.$disconnect();
