@@ -6,6 +6,7 @@ import { TerminalAdapter } from './adapters/terminal/terminal-adapter.js';
 import { ConfigError, loadConfig } from './config/load.js';
 import type { Config } from './config/schema.js';
 import { HttpServer } from './http/http-server.js';
+import { mountOperations } from './ops/operations.js';
 import { createLogger, type Logger } from './runtime/logger.js';
 
 /**
@@ -72,6 +73,7 @@ async function runPlatforms(config: Config, log: Logger): Promise<number> {
     ...(await tether.readiness()),
     ...Object.fromEntries(platforms.map((p) => [p.name, p.isReady()])),
   }));
+  mountOperations(http, tether, config);
   const port = await http.listen(config.HTTP_PORT, config.HTTP_HOST);
   log.info({ port }, 'http server listening');
   for (const platform of platforms) await platform.start(tether.runtime, http);

@@ -82,6 +82,9 @@ export const configSchema = z.object({
   DISCORD_GUILD_ID: z.string().regex(/^\d{15,25}$/, 'must be a numeric server id, for example 1234567890123456789').optional(),
   /** Where Discord's REST API is (tests point it at a local emulator). */
   DISCORD_API_ROOT: url(['https:', 'http:'], 'https://discord.com/api').default('https://discord.com/api'),
+  /** The queue dashboard (/admin/queues) is served only when both are set, behind HTTP basic auth. */
+  DASHBOARD_USER: z.string().regex(/^[^:\s]{1,64}$/, 'must be 1-64 characters without spaces or ":", for example ops').optional(),
+  DASHBOARD_PASSWORD: z.string().min(12, 'must be at least 12 characters, for example the output of `openssl rand -base64 18`').optional(),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -92,5 +95,15 @@ export const configChecks: ReadonlyArray<{ readonly check: (c: Config) => boolea
     check: (c) => !c.DISCORD_TOKEN || Boolean(c.DISCORD_APPLICATION_ID),
     path: 'DISCORD_APPLICATION_ID',
     message: 'is required when DISCORD_TOKEN is set, for example 1234567890123456789',
+  },
+  {
+    check: (c) => !c.DASHBOARD_USER || Boolean(c.DASHBOARD_PASSWORD),
+    path: 'DASHBOARD_PASSWORD',
+    message: 'is required when DASHBOARD_USER is set (the queue dashboard needs both), at least 12 characters',
+  },
+  {
+    check: (c) => !c.DASHBOARD_PASSWORD || Boolean(c.DASHBOARD_USER),
+    path: 'DASHBOARD_USER',
+    message: 'is required when DASHBOARD_PASSWORD is set (the queue dashboard needs both), for example ops',
   },
 ];
