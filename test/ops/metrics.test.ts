@@ -117,6 +117,15 @@ describe('/metrics', () => {
     expect(delta('tether_messages_in_total', { platform: 'test' })).toBe(2);
   });
 
+  it('does not count a flow the person cancelled as completed', async () => {
+    const before = await scrape();
+    const who = person('lee');
+    for (const line of ['/checkin', 'I agree', '3', '/cancel']) await h.say(who, line);
+    const after = await scrape();
+    expect(value(after, 'tether_flow_completions_total', { flow: 'checkin' }) - value(before, 'tether_flow_completions_total', { flow: 'checkin' })).toBe(0);
+    expect(value(after, 'tether_messages_in_total', { platform: 'test' }) - value(before, 'tether_messages_in_total', { platform: 'test' })).toBe(4);
+  });
+
   it('counts the crisis screen answering, on the platform it answered on', async () => {
     const before = value(await scrape(), 'tether_crisis_replies_total', { platform: 'test' });
     await h.say(person('jo'), 'honestly everyone would be better off without me');
