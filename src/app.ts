@@ -1,4 +1,4 @@
-import type { Worker } from 'bullmq';
+import { Queue, type Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Config } from './config/schema.js';
 import { createDatabase, type Database } from './db/client.js';
@@ -27,7 +27,12 @@ import { ScheduleStore } from './store/schedule-store.js';
 import { LinkStore } from './store/link-store.js';
 import { SupportStore } from './store/support-store.js';
 import { DeliveryQueue, startDeliveryWorkers } from './delivery/delivery-queue.js';
-import { OccasionQueue, startOccasionWorker, type OccasionBatch } from './queue/occasion-queue.js';
+import { OccasionQueue, startOccasionWorker, OCCASION_QUEUE, type OccasionBatch } from './queue/occasion-queue.js';
+import { TetherMetrics, runtimeObserver } from './ops/metrics.js';
+import { countingSink } from './ops/counting-sink.js';
+import { observeWorker } from './ops/observe-worker.js';
+import { TIMER_QUEUE } from './queue/timer-queue.js';
+import { deliveryQueueName } from './delivery/delivery-queue.js';
 
 
 export interface Tether {
@@ -44,6 +49,10 @@ export interface Tether {
   readonly occasions: OccasionScheduler;
   readonly occasionWorker: Worker<OccasionBatch> | undefined;
   readonly outbox: DeliveryQueue;
+  /** Prometheus metrics (served at /metrics; see src/ops). */
+  readonly metrics: TetherMetrics;
+  /** The timer, occasion and delivery queues, for looking at (the metrics' queue gauge, the dashboard). */
+  readonly queues: readonly Queue[];
   /** Whether Postgres and Redis answer, each within a second (for /readyz). */
   readiness(): Promise<{ postgres: boolean; redis: boolean }>;
   /**
@@ -67,6 +76,8 @@ export interface TetherOptions {
   readonly occasionSettings?: Partial<OccasionSettings>;
   /** Overrides config.TETHER_ROLE (tests run a gateway and workers side by side). */
   readonly role?: TetherRole;
+  /** Where metrics are counted; a new registry by default. */
+  readonly metrics?: TetherMetrics;
 }
 
 /**
@@ -99,7 +110,15 @@ export async function startTether(config: Config, options: TetherOptions): Promi
   const schedules = new ScheduleStore(db);
   const communities = new CommunityStore(db);
   const outbox = new DeliveryQueue(redis[0]!, config.REDIS_PREFIX);
+  const metrics = options.metrics ?? new TetherMetrics();
+  // Every message leaves through a sink: counting there covers replies, exercise steps and paced deliveries alike.
+  const sinks = options.sinks.map((sink) => countingSink(sink, metrics));
+  const queues = [TIMER_QUEUE, OCCASION_QUEUE, ...options.sinks.map((s) => deliveryQueueName(s.platform))].map(
+    (name) => new Queue(name, { connection: redis[0]!, prefix: config.REDIS_PREFIX }),
+  );
+  metrics.watchQueues(queues);
   const runtime = new ConversationRuntime({
+    observer: runtimeObserver(metrics, (flowId) => registry.flows.has(flowId)),
     outbox,
     links: new LinkStore(db),
     support: new SupportStore(db, cipher),
@@ -112,7 +131,7 @@ export async function startTether(config: Config, options: TetherOptions): Promi
       highCraving: config.HIGH_CRAVING,
     },
     timers: scheduler,
-    sinks: options.sinks,
+    sinks,
     log,
     screens: options.screens ?? [crisisScreen],
     varsFor: (conversation, communityRegion) => ({
@@ -161,14 +180,16 @@ export async function startTether(config: Config, options: TetherOptions): Promi
       })
     : undefined;
   worker?.on('failed', (job, err) => log.error({ err: err.message, jobId: job?.id }, 'timer job failed'));
+  if (worker) observeWorker(worker, TIMER_QUEUE, metrics);
   if (works) {
     const rearmed = await runtime.rearmTimers();
     if (rearmed) log.info({ timers: rearmed }, 're-armed stored timers');
   }
 
   // Proactive messages (scheduled check-ins, reminders, group posts) go out at each platform's pace.
-  const delivery = works ? startDeliveryWorkers(redis[2]!, config.REDIS_PREFIX, options.sinks, {
+  const delivery = works ? startDeliveryWorkers(redis[2]!, config.REDIS_PREFIX, sinks, {
     log,
+    onRetry: (platform, reason) => metrics.deliveryRetry(platform, reason),
     ...(options.deliveryLimits ? { limits: options.deliveryLimits } : {}),
     onUnreachable: async (platform, target) => {
       if (!target.userId) {
@@ -203,6 +224,8 @@ export async function startTether(config: Config, options: TetherOptions): Promi
   });
   const occasionWorker = works ? startOccasionWorker(redis[3]!, config.REDIS_PREFIX, (job) => occasions.handle(job)) : undefined;
   occasionWorker?.on('failed', (job, err) => log.error({ err: err.message, occasions: job?.data.occasions.length }, 'occasion job failed'));
+  if (occasionWorker) observeWorker(occasionWorker, OCCASION_QUEUE, metrics);
+  for (const w of delivery?.workers ?? []) observeWorker(w, w.name, metrics);
   if (works) await occasions.start();
 
   let closed = false;
@@ -218,6 +241,8 @@ export async function startTether(config: Config, options: TetherOptions): Promi
     occasions,
     occasionWorker,
     outbox,
+    metrics,
+    queues,
     async readiness() {
       const within = <T>(p: Promise<T>) => Promise.race([p.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 1_000).unref())]).catch(() => false);
       const [postgres, redisUp] = await Promise.all([within(db.$queryRaw`SELECT 1`), within(redis[0]!.ping())]);
@@ -233,6 +258,7 @@ export async function startTether(config: Config, options: TetherOptions): Promi
       if (unfinished) log.warn({ unfinished }, 'closing with events still being handled');
       await occasionQueue.close();
       await outbox.close();
+      await Promise.all(queues.map((q) => q.close()));
       await scheduler.close();
       await Promise.all(redis.map((r) => r.quit().catch(() => r.disconnect())));
       await db.$disconnect();

@@ -6,6 +6,7 @@ import { TerminalAdapter } from './adapters/terminal/terminal-adapter.js';
 import { ConfigError, loadConfig } from './config/load.js';
 import type { Config } from './config/schema.js';
 import { HttpServer } from './http/http-server.js';
+import { mountOperations } from './ops/operations.js';
 import { createLogger, type Logger } from './runtime/logger.js';
 import { nextStopSignal, shutDown, type ShutdownOutcome } from './process/shutdown.js';
 
@@ -83,6 +84,7 @@ async function runPlatforms(config: Config, log: Logger): Promise<number> {
     ...(await tether.readiness()),
     ...Object.fromEntries(platforms.map((p) => [p.name, p.isReady()])),
   }));
+  mountOperations(http, tether, config);
   const port = await http.listen(config.HTTP_PORT, config.HTTP_HOST);
   log.info({ port }, 'http server listening');
   // A worker only sends (timed steps, schedules, paced delivery); gateways and `all` take the platforms' events.

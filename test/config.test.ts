@@ -49,4 +49,21 @@ describe('.env.example', () => {
     expect(documented).toEqual(known);
     expect(() => loadConfig(env)).not.toThrow();
   });
+
+  it('takes the queue dashboard credentials only together, with a password of at least 12 characters', () => {
+    expect(loadConfig({ DASHBOARD_USER: 'ops', DASHBOARD_PASSWORD: 'correct horse battery' })).toMatchObject({ DASHBOARD_USER: 'ops' });
+    const problems = (env: Record<string, string>) => {
+      try {
+        loadConfig(env);
+        return [];
+      } catch (e) {
+        return (e as ConfigError).problems;
+      }
+    };
+    expect(problems({ DASHBOARD_USER: 'ops' })).toEqual([expect.stringMatching(/^DASHBOARD_PASSWORD is required when DASHBOARD_USER is set/)]);
+    expect(problems({ DASHBOARD_PASSWORD: 'correct horse battery' })).toEqual([expect.stringMatching(/^DASHBOARD_USER is required/)]);
+    const short = problems({ DASHBOARD_USER: 'ops', DASHBOARD_PASSWORD: 'hunter2' });
+    expect(short).toEqual([expect.stringMatching(/^DASHBOARD_PASSWORD must be at least 12 characters/)]);
+    expect(short.join('')).not.toContain('hunter2');
+  });
 });

@@ -98,6 +98,9 @@ export const configSchema = z.object({
     .optional(),
   /** Where Discord's REST API is (tests point it at a local emulator). */
   DISCORD_API_ROOT: url(['https:', 'http:'], 'https://discord.com/api').default('https://discord.com/api'),
+  /** The queue dashboard (/admin/queues) is served only when both are set, behind HTTP basic auth. */
+  DASHBOARD_USER: z.string().regex(/^[^:\s]{1,64}$/, 'must be 1-64 characters without spaces or ":", for example ops').optional(),
+  DASHBOARD_PASSWORD: z.string().min(12, 'must be at least 12 characters, for example the output of `openssl rand -base64 18`').optional(),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -118,5 +121,15 @@ export const configChecks: ReadonlyArray<{ readonly check: (c: Config) => boolea
     check: (c) => !c.DISCORD_SHARD_IDS || !c.DISCORD_SHARD_COUNT || c.DISCORD_SHARD_IDS.every((id) => id < c.DISCORD_SHARD_COUNT!),
     path: 'DISCORD_SHARD_IDS',
     message: 'must each be below DISCORD_SHARD_COUNT (shards are numbered from 0), for example 0,1 of 4',
+  },
+  {
+    check: (c) => !c.DASHBOARD_USER || Boolean(c.DASHBOARD_PASSWORD),
+    path: 'DASHBOARD_PASSWORD',
+    message: 'is required when DASHBOARD_USER is set (the queue dashboard needs both), at least 12 characters',
+  },
+  {
+    check: (c) => !c.DASHBOARD_PASSWORD || Boolean(c.DASHBOARD_USER),
+    path: 'DASHBOARD_USER',
+    message: 'is required when DASHBOARD_PASSWORD is set (the queue dashboard needs both), for example ops',
   },
 ];

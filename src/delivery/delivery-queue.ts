@@ -3,7 +3,7 @@ import type { Redis } from 'ioredis';
 import type { OutboundMessage } from '../engine/types.js';
 import type { Logger } from '../runtime/logger.js';
 import { RecipientUnreachableError, type DeliveryTarget, type MessageSink } from '../runtime/ports.js';
-import { RateLimitedError } from './delivery-errors.js';
+import { RateLimitedError, TransientDeliveryError } from './delivery-errors.js';
 import { limitsFor, paceFor, PACE_JITTER_MS, type Pace, type PlatformLimits, type RateLimit } from './platform-limits.js';
 
 /** One proactive delivery: messages Tether sends on its own (a scheduled check-in), not as a reply. */
@@ -110,6 +110,8 @@ export interface DeliveryWorkerOptions {
   readonly limits?: Readonly<Record<string, PlatformLimits>>;
   /** Deliveries in flight per platform (default 16); the pace, not this, bounds the rate. */
   readonly concurrency?: number;
+  /** A delivery is put back to try again (for metrics): after a 429, or after a failure with attempts left. */
+  readonly onRetry?: (platform: string, reason: 'rate_limited' | 'transient' | 'other') => void;
 }
 
 /**
@@ -133,7 +135,7 @@ export function startDeliveryWorkers(
   prefix: string,
   sinks: readonly MessageSink[],
   options: DeliveryWorkerOptions,
-): { close(): Promise<void> } {
+): { readonly workers: readonly Worker<DeliveryJob>[]; close(): Promise<void> } {
   const { log } = options;
   const started = sinks.map((sink) => {
     const platform = sink.platform;
@@ -173,6 +175,7 @@ export function startDeliveryWorkers(
             const retryAfterMs = Math.max(1, Math.ceil(error.retryAfterMs));
             log.warn({ platform, key, error: error.name, retryAfterMs }, 'delivery: platform rate limit, queue paused');
             await queue.rateLimit(retryAfterMs);
+            options.onRetry?.(platform, 'rate_limited');
             throw Worker.RateLimitError();
           }
           if (error instanceof RecipientUnreachableError) {
@@ -196,13 +199,17 @@ export function startDeliveryWorkers(
       const made = job?.attemptsMade ?? attempts;
       const fields = { platform, key: job?.data.key, error: error.name, attempt: made, attempts };
       if (made >= attempts) log.error(fields, 'delivery: failed, giving up');
-      else log.warn(fields, 'delivery: failed, will retry');
+      else {
+        log.warn(fields, 'delivery: failed, will retry');
+        options.onRetry?.(platform, error instanceof TransientDeliveryError ? 'transient' : 'other');
+      }
     });
     worker.on('error', (error) => log.error({ platform, error: error.name }, 'delivery: worker error'));
     return { worker, queue };
   });
 
   return {
+    workers: started.map(({ worker }) => worker),
     async close() {
       await Promise.all(started.map(({ worker }) => worker.close()));
       await Promise.all(started.map(({ queue }) => queue.close()));

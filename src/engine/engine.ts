@@ -110,6 +110,7 @@ class Turn {
   private readonly cancelled: string[] = [];
   private readonly records: RecordEffect[] = [];
   private readonly actions: EngineAction[] = [];
+  private readonly completed: string[] = [];
   /** Consent as it stands after this turn (it can be given during it). */
   private consented: boolean;
   private answered: { token: string; display: string } | undefined;
@@ -146,6 +147,7 @@ class Turn {
       actions: this.actions,
       ...(this.answered ? { answered: this.answered } : {}),
       ...(this.crisis ? { crisis: this.crisis } : {}),
+      ...(this.completed.length ? { completed: this.completed } : {}),
       changed: this.changed,
     };
   }
@@ -400,6 +402,8 @@ class Turn {
   }
 
   private go(target: Target): void {
+    // A flow's own step led to its end: it was completed (a cancel or a crisis interruption does not come here).
+    if ((target === 'end' || target === 'end-all') && this.top()) this.completed.push(this.top()!.flowId);
     if (target === 'end') return this.finish();
     if (target === 'end-all') return this.dropStack();
     if (typeof target === 'string') return this.enter(target);

@@ -187,6 +187,8 @@ export interface Transition {
   readonly answered?: { readonly token: string; readonly display: string };
   /** A screen found a crisis in what the person wrote (its category): the runtime may alert a community's moderators. */
   readonly crisis?: string;
+  /** Flows that reached their end in this turn (not cancelled or interrupted), by id: for counting, never for content. */
+  readonly completed?: readonly string[];
   /** False when the event changed nothing (a duplicate timer, a stale button): nothing needs storing. */
   readonly changed: boolean;
 }

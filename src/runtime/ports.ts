@@ -38,3 +38,23 @@ export class RecipientUnreachableError extends Error {
     this.name = 'RecipientUnreachableError';
   }
 }
+
+/**
+ * Told what the runtime did, for counting (Prometheus in production, see src/ops/metrics.ts). Every argument is a
+ * platform name, a flow id or a fixed place name: never who, never what was written.
+ */
+export interface RuntimeObserver {
+  /** A person's event (a message, a command, a button) was handled. */
+  inbound(platform: string): void;
+  /**
+   * A person's event was answered: its replies were handed to the platform's sink `seconds` after it arrived.
+   * (Messages themselves are counted where they leave: see src/ops/counting-sink.ts.)
+   */
+  replied(platform: string, seconds: number): void;
+  /** A flow reached its end (a check-in saved, an exercise finished). */
+  flowCompleted(flowId: string): void;
+  /** The crisis screen answered something a person wrote. */
+  crisis(platform: string): void;
+  /** Something failed on our side (`where` is a fixed name such as "dispatch"). */
+  error(where: string): void;
+}

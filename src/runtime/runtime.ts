@@ -16,7 +16,7 @@ import { formatCode } from '../lib/one-time-code.js';
 import { computeTrends, trendsText } from '../insights/trends.js';
 import { renderTrendsChart } from '../charts/trends-chart.js';
 import type { Logger } from './logger.js';
-import { RecipientUnreachableError, type DeliveryTarget, type MessageSink, type TimerScheduler } from './ports.js';
+import { RecipientUnreachableError, type DeliveryTarget, type MessageSink, type RuntimeObserver, type TimerScheduler } from './ports.js';
 import { plain } from '../engine/rich-text.js';
 
 export interface RuntimeDeps {
@@ -53,6 +53,8 @@ export interface RuntimeDeps {
   readonly links?: Pick<LinkStore, 'createCode' | 'redeem' | 'unlink'>;
   /** The flows a community adds (its group check-in), used while a person answers one of its group check-ins. */
   readonly registryFor?: (community: string) => Promise<FlowRegistry | undefined>;
+  /** Counts what happens (metrics); told platform names and flow ids only. */
+  readonly observer?: RuntimeObserver;
 }
 
 /** A paced, deduplicating queue of proactive messages. */
@@ -116,10 +118,14 @@ export class ConversationRuntime {
 
   dispatch(address: Address, event: InboundEvent, options: DispatchOptions = {}): Promise<DispatchOutcome> {
     const lockKey = 'key' in address ? keyString(address.key) : (this.keyOfId(address.conversationId) ?? address.conversationId);
+    const started = performance.now();
     const handled = this.lock.run(lockKey, async () => {
       try {
-        return await this.apply(address, event, options);
+        const outcome = await this.apply(address, event, options);
+        if (this.deps.observer) observe(this.deps.observer, address, event, options, outcome, started);
+        return outcome;
       } catch (error) {
+        this.deps.observer?.error('dispatch');
         if ('key' in address) await this.apologise(address.key);
         throw error;
       }
@@ -509,6 +515,22 @@ export class ConversationRuntime {
     const cached = this.cache.get(conversationId);
     return cached ? keyString(cached) : undefined;
   }
+}
+
+/**
+ * Tells the observer what one handled event amounted to. A person's event is timed from its arrival (including any
+ * wait behind their previous one) until dispatch returns, which is just after its replies were handed to the sink.
+ * Paced replies (scheduled check-ins) are not answers: the delivery queue counts them when it sends them.
+ */
+function observe(observer: RuntimeObserver, address: Address, event: InboundEvent, options: DispatchOptions, outcome: DispatchOutcome, started: number): void {
+  if (outcome.kind !== 'handled') return;
+  const { transition } = outcome;
+  for (const flowId of transition.completed ?? []) observer.flowCompleted(flowId);
+  if (!('key' in address) || !(event.type === 'text' || event.type === 'command' || event.type === 'choice')) return;
+  const platform = address.key.platform;
+  observer.inbound(platform);
+  if (transition.crisis) observer.crisis(platform);
+  if (!options.paced && transition.messages.length) observer.replied(platform, (performance.now() - started) / 1000);
 }
 
 /** The name the person saw for supporter place `position` ("s2"), from the list this conversation showed them. */
