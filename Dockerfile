@@ -14,13 +14,14 @@ RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY tsconfig.json prisma.config.ts ./
 COPY prisma ./prisma
 COPY scripts ./scripts
-COPY src ./src
 # Generates src/generated/prisma. Needs the prisma CLI (a dev dependency), hence before the prune. The prune keeps
 # what @prisma/client names as optional peers (the prisma CLI, TypeScript); prune-dev-tools removes those too.
 RUN npm run generate \
   && npm prune --omit=dev --ignore-scripts --no-audit --no-fund \
   && node --import tsx scripts/prune-dev-tools.ts \
   && npm cache clean --force
+# Last, so that changing the code rebuilds none of the above.
+COPY src ./src
 
 # --- runtime: production dependencies, the sources (tsx runs them) and fonts for chart text ---
 FROM ${NODE_IMAGE} AS runtime
