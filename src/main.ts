@@ -128,7 +128,7 @@ main().then(
     const err = error as Error & { code?: string };
     process.stderr.write(`Tether could not start: ${err.message}\n`);
     if (err.code === 'ECONNREFUSED') {
-      process.stderr.write('Is Postgres or Redis running? `docker compose up -d` starts both (see the README).\n');
+      process.stderr.write('Is Postgres or Redis running? `docker compose up -d postgres redis` starts both (see the README).\n');
     }
     process.exitCode = 1;
   },
