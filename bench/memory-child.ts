@@ -43,8 +43,11 @@ url.pathname = `/tether_bench_mem_${id}`;
 const config = loadConfig({ DATABASE_URL: url.toString(), REDIS_URL: base.REDIS_URL, REDIS_PREFIX: `tether-bench-mem-${id}`, LOG_LEVEL: 'silent' });
 await migrate(config.DATABASE_URL);
 {
+  // Enough queries, and a pause, for V8 to finish compiling the hot parts of the wasm query compiler in the
+  // background: otherwise that memory lands in whichever part is loaded next.
   const probe = createDatabase(config.DATABASE_URL, 1);
-  await probe.conversation.count();
+  for (let i = 0; i < 200; i++) await probe.conversation.findFirst({ where: { chatId: String(i) } });
+  await new Promise((resolve) => setTimeout(resolve, 1000));
   await probe.$disconnect();
 }
 sample('+ Prisma client, first query (wasm query compiler)');

@@ -7,7 +7,8 @@ import { promisify } from 'node:util';
  * - `eager`: every platform SDK and the chart libraries loaded at start, as Tether did before (the "before");
  * - `lean`: only what a terminal-only process needs (the chart libraries now load on the first /trends; the
  *   platform adapters load only when their token is set, once src/main.ts imports them lazily);
- * - `lean` with V8's --optimize-for-size, which collects garbage sooner instead of letting the heap grow.
+ * - `lean` with a cap on V8's old generation, or with --optimize-for-size: both collect garbage sooner instead of
+ *   letting the heap grow to a few times what is live (the peak is mostly garbage not yet collected).
  */
 export interface MemoryVariant {
   readonly name: string;
@@ -18,6 +19,7 @@ export interface MemoryVariant {
 export const MEMORY_VARIANTS: readonly MemoryVariant[] = [
   { name: 'before: every SDK loaded at start', mode: 'eager', flags: [] },
   { name: 'after: lazy SDKs and charts', mode: 'lean', flags: [] },
+  { name: 'after + --max-old-space-size=128', mode: 'lean', flags: ['--max-old-space-size=128'] },
   { name: 'after + --optimize-for-size', mode: 'lean', flags: ['--optimize-for-size'] },
 ];
 
