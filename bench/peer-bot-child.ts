@@ -29,7 +29,6 @@ const SECRET = 'bench-webhook-secret-0123456789';
 let samples: UpdateSample[] = [];
 /** Outermost middleware: the CPU and wall time of everything the framework does for one update. */
 async function measure(ctx: Context, next: NextFunction): Promise<void> {
-  if (process.env.BENCH_LOG) process.stderr.write(`update ${ctx.update.update_id} ${ctx.message?.text}\n`);
   const cpu = process.cpuUsage();
   const t0 = performance.now();
   await next();
