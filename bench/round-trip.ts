@@ -12,7 +12,11 @@ import { round, summarize } from './stats.js';
 /**
  * One inbound answer to its reply with the real Postgres and Redis, through the terminal adapter's path (typed line
  * → event → runtime → engine → Postgres → rendered line). A throwaway database and Redis prefix are used and removed.
+ * Memory with 10,000 conversations is measured apart, in a process of its own (bench/memory.ts).
  */
+/** Issue 8: one answer to its reply at 500 answers/s across 1,000 conversations. */
+export const TARGET = { p50Ms: 2, p99Ms: 10 } as const;
+
 export async function measureRoundTrip(): Promise<{ table: Record<string, unknown>[]; json: Record<string, unknown> }> {
   const id = randomBytes(4).toString('hex');
   const base = loadConfig({ ...process.env, LOG_LEVEL: 'silent' });
@@ -81,32 +85,20 @@ export async function measureRoundTrip(): Promise<{ table: Record<string, unknow
     const elapsed = (performance.now() - started) / 1000;
     const concurrent = summarize(rateSamples);
 
-    // 4. Memory with 10,000 conversations in the middle of a check-in.
-    const many = Array.from({ length: 10_000 }, (_, i) => `m${i}`);
-    for (let i = 0; i < many.length; i += 200) {
-      await Promise.all(many.slice(i, i + 200).map(async (u) => {
-        await say(u, '/checkin');
-        await say(u, 'I agree');
-        await say(u, '4');
-      }));
-    }
-    (globalThis as { gc?: () => void }).gc?.();
-    const memory = process.memoryUsage();
-
     const ms = (s: ReturnType<typeof summarize>) => ({ p50: round(s.p50, 3), p90: round(s.p90, 3), p99: round(s.p99, 3), max: round(s.max, 2), n: s.n });
     const json = {
       sequentialAnswerMs: ms(sequential),
       timerArmingAnswerMs: ms(withTimers),
       concurrent: { conversations: 1000, targetPerSecond: 500, achievedPerSecond: round(total / elapsed, 1), ...ms(concurrent) },
-      memoryWith10kConversations: { rssMB: round(memory.rss / 2 ** 20, 1), heapUsedMB: round(memory.heapUsed / 2 ** 20, 1), gcRan: Boolean((globalThis as { gc?: unknown }).gc) },
       renderedChars: rendered,
     };
+    const met = concurrent.p50 <= TARGET.p50Ms && concurrent.p99 <= TARGET.p99Ms;
     const table = [
-      { case: 'answer mid check-in, one at a time', ...json.sequentialAnswerMs },
-      { case: 'command that arms / cancels a timer', ...json.timerArmingAnswerMs },
-      { case: `1,000 conversations, ${json.concurrent.achievedPerSecond}/s`, ...ms(concurrent) },
-      { case: '10,000 active conversations', p50: `rss ${json.memoryWith10kConversations.rssMB} MB`, p90: `heap ${json.memoryWith10kConversations.heapUsedMB} MB` },
+      { case: 'answer mid check-in, one at a time', ...json.sequentialAnswerMs, target: '-', met: '-' },
+      { case: 'command that arms / cancels a timer', ...json.timerArmingAnswerMs, target: '-', met: '-' },
+      { case: `1,000 conversations, ${json.concurrent.achievedPerSecond}/s`, ...ms(concurrent), target: `p50 <= ${TARGET.p50Ms}, p99 <= ${TARGET.p99Ms}`, met: met ? 'yes' : 'NO' },
     ];
+    Object.assign(json.concurrent, { target: TARGET, met });
     return { table, json };
   } finally {
     await tether.close();

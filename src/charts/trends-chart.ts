@@ -1,8 +1,21 @@
-import { createCanvas } from '@napi-rs/canvas';
-import { Chart, registerables, type ChartConfiguration } from 'chart.js';
+import type { ChartConfiguration } from 'chart.js';
 import type { TrendPoint } from '../insights/trends.js';
 
-Chart.register(...registerables);
+/*
+ * chart.js and the native canvas are loaded on the first /trends, not at start: together they hold about 20 MB
+ * that most processes never use (bench/memory.ts measures it).
+ */
+let libraries: Promise<{ createCanvas: typeof import('@napi-rs/canvas').createCanvas; Chart: typeof import('chart.js').Chart }> | undefined;
+
+function loadLibraries() {
+  libraries ??= Promise.all([import('@napi-rs/canvas'), import('chart.js')]).then(([canvas, chart]) => {
+    chart.Chart.register(...chart.registerables);
+    return { createCanvas: canvas.createCanvas, Chart: chart.Chart };
+  });
+  // A failed load is tried again on the next /trends rather than remembered.
+  libraries.catch(() => (libraries = undefined));
+  return libraries;
+}
 
 const WIDTH = 900;
 const HEIGHT = 460;
@@ -12,6 +25,7 @@ const HEIGHT = 460;
  * @napi-rs/canvas): nothing leaves the machine.
  */
 export async function renderTrendsChart(points: readonly TrendPoint[], days: number, now: number): Promise<Uint8Array> {
+  const { createCanvas, Chart } = await loadLibraries();
   const since = now - days * 86_400_000;
   const inside = points.filter((p) => p.at.getTime() > since);
   const labels = inside.map((p) => p.at.toISOString().slice(5, 10));
