@@ -1,7 +1,5 @@
 import { startTether } from './app.js';
 import type { PlatformAdapter } from './adapters/platform.js';
-import { DiscordAdapter } from './adapters/discord/discord-adapter.js';
-import { TelegramAdapter } from './adapters/telegram/telegram-adapter.js';
 import { TerminalAdapter } from './adapters/terminal/terminal-adapter.js';
 import { ConfigError, loadConfig } from './config/load.js';
 import type { Config } from './config/schema.js';
@@ -55,7 +53,9 @@ async function runTerminal(config: Config, log: Logger): Promise<number> {
 
 async function runPlatforms(config: Config, log: Logger): Promise<number> {
   const platforms: PlatformAdapter[] = [];
+  // Each platform's SDK is loaded only when its token is set (discord.js alone is 10-30 MB of memory).
   if (config.TELEGRAM_BOT_TOKEN) {
+    const { TelegramAdapter } = await import('./adapters/telegram/telegram-adapter.js');
     platforms.push(
       new TelegramAdapter({
         token: config.TELEGRAM_BOT_TOKEN,
@@ -67,6 +67,7 @@ async function runPlatforms(config: Config, log: Logger): Promise<number> {
     );
   }
   if (config.DISCORD_TOKEN && config.DISCORD_APPLICATION_ID) {
+    const { DiscordAdapter } = await import('./adapters/discord/discord-adapter.js');
     platforms.push(
       new DiscordAdapter({
         token: config.DISCORD_TOKEN,
