@@ -9,14 +9,16 @@ import type { RichText } from '../engine/types.js';
 
 const moodWords = ['really low', 'low', 'okay', 'good', 'really good'];
 
-export function historyText(checkIns: readonly CheckInSummary[], timeZone = 'UTC'): RichText {
+/** The last check-ins, at the person's own local times when they chose a time zone (/schedule), else in UTC, said so. */
+export function historyText(checkIns: readonly CheckInSummary[], timeZone?: string): RichText {
   if (checkIns.length === 0) return plain('No check-ins yet. /checkin is a good place to start.');
-  const day = new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+  const day = new Intl.DateTimeFormat('en-GB', { timeZone: timeZone ?? 'UTC', weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
   const lines = checkIns.map((c) => {
     const sleep = c.sleepHours === null ? '' : `, slept ${c.sleepHours} h`;
     return `• ${day.format(c.at)}: mood ${moodWords[c.mood - 1] ?? c.mood}, craving ${c.craving}/10, stress ${c.stress}/5${sleep}; ${c.emotion}, needing ${c.need === 'heard' ? 'to be heard' : c.need}`;
   });
-  return paragraphs(plain(lines.join('\n')), plain(`${checkIns.length === 1 ? 'One check-in' : `${checkIns.length} check-ins`}. Every one of them is you showing up for yourself.`));
+  const zone = timeZone ? [] : [plain('Times are in UTC. Setting up /schedule with your time zone shows them in your own time.')];
+  return paragraphs(plain(lines.join('\n')), plain(`${checkIns.length === 1 ? 'One check-in' : `${checkIns.length} check-ins`}. Every one of them is you showing up for yourself.`), ...zone);
 }
 
 export function planText(plan: RecoveryPlan | null): RichText {

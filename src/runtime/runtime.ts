@@ -283,7 +283,7 @@ export class ConversationRuntime {
           break;
         }
         case 'history':
-          extra.push({ text: historyText(await this.deps.store.recentCheckIns(conversation.personId, 10)) });
+          extra.push({ text: historyText(await this.deps.store.recentCheckIns(conversation.personId, 10), await this.deps.store.timeZoneOf(conversation.personId)) });
           break;
         case 'plan-show':
           extra.push({ text: planText(current.plan) });

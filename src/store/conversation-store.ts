@@ -109,6 +109,8 @@ export interface ConversationStore {
   forgetPerson(personId: string): Promise<ReadonlyArray<{ readonly conversationId: string; readonly timerIds: readonly string[] }>>;
   /** The person's last `limit` check-ins, newest first. */
   recentCheckIns(personId: string, limit: number): Promise<readonly CheckInSummary[]>;
+  /** The time zone the person chose for their check-ins (/schedule), if they did: times are shown in it. */
+  timeZoneOf(personId: string): Promise<string | undefined>;
   /** The person's check-ins since `since`, oldest first (for /trends). */
   checkInsSince(personId: string, since: Date): Promise<readonly (CheckInSummary & { readonly response: string })[]>;
   /** Every timer any conversation waits for: start-up re-arms them in the queue. */

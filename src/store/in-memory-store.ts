@@ -62,6 +62,10 @@ export class InMemoryConversationStore implements ConversationStore {
     if (person) person.reachable = reachable;
   }
 
+  async timeZoneOf(): Promise<undefined> {
+    return undefined;
+  }
+
   async recentCheckIns(): Promise<never[]> {
     return [];
   }

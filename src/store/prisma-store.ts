@@ -292,6 +292,10 @@ export class PrismaConversationStore implements ConversationStore {
     return rows.map(({ createdAt, ...r }) => ({ ...r, at: createdAt }));
   }
 
+  async timeZoneOf(personId: string): Promise<string | undefined> {
+    return (await this.db.schedule.findUnique({ where: { personId }, select: { timeZone: true } }))?.timeZone;
+  }
+
   async recentCheckIns(personId: string, limit: number): Promise<readonly CheckInSummary[]> {
     const rows = await this.db.checkIn.findMany({
       where: { personId },

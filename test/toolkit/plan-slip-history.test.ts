@@ -44,6 +44,16 @@ describe('the recovery toolkit', () => {
   it('lists the last check-ins in short form', async () => {
     await harness().say(who, '/history');
     expect(all()).toMatch(/mood okay, craving 9\/10, stress 3\/5, slept 7 h; lonely, needing closeness/);
+    expect(last()).toContain('Times are in UTC');
+  });
+
+  it('shows the times in the person\'s own time zone once they chose one', async () => {
+    for (const line of ['/schedule', 'Every day', '21:00', 'Somewhere else', 'Tokyo', 'No quiet hours']) await harness().say(who, line);
+    await harness().say(who, '/history');
+    const latest = await harness().tether.db.checkIn.findFirstOrThrow({ where: { personId: await personId() }, orderBy: { createdAt: 'desc' } });
+    const tokyo = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Tokyo', weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(latest.createdAt);
+    expect(all()).toContain(`• ${tokyo}: mood`);
+    expect(last()).not.toContain('Times are in UTC');
   });
 
   it('meets a slip with a short reflection, keeps the words encrypted, and checks in gently the next day', async () => {
