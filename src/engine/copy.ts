@@ -93,6 +93,8 @@ export const copy = {
     { text: ` is sharing a milestone with the group: ${what}. Every one of those took showing up.` },
   ],
   milestoneShared: md("Shared. Only that one milestone, nothing else. Well done."),
+  milestoneNotMember: md("It looks like you're no longer in that group, so I haven't shared anything there. Your milestones are still yours, here."),
+  milestoneUnchecked: md("I couldn't check with the group just now, so I held your milestone back. Nothing was shared; try again in a little while."),
   milestoneNoChannel: md("Your group hasn't chosen a channel for posts yet, so I couldn't share it there. Nothing was shared."),
   scheduledIntro: md("Hi, it's your check-in time. Only if you feel like it: a few quick questions, and /cancel skips today."),
   reminder: md('A gentle nudge: your check-in is still here whenever you want it. No pressure at all; /cancel lets it go for today.'),

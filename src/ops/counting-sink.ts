@@ -1,5 +1,6 @@
 import { RateLimitedError } from '../delivery/delivery-errors.js';
 import { RecipientUnreachableError, type MessageSink } from '../runtime/ports.js';
+import type { SinkMemory } from '../runtime/sink-memory.js';
 import type { TetherMetrics } from './metrics.js';
 
 /**
@@ -19,6 +20,9 @@ export function countingSink(sink: MessageSink, metrics: TetherMetrics): Message
       }
       metrics.sent(sink.platform, messages.length);
     },
+    // Everything else the platform offers passes through unchanged.
     ...(sink.directChat ? { directChat: (userId: string) => sink.directChat!(userId) } : {}),
+    ...(sink.isMember ? { isMember: (community: string, userId: string) => sink.isMember!(community, userId) } : {}),
+    ...(sink.useMemory ? { useMemory: (memory: SinkMemory) => sink.useMemory!(memory) } : {}),
   };
 }

@@ -7,6 +7,11 @@ export interface MessageSink {
   deliver(target: DeliveryTarget, messages: readonly OutboundMessage[], answered?: { token: string; display: string }): Promise<void>;
   /** The chat id of a private chat with this user, for a message they did not ask for (a moderator's alert). */
   directChat?(userId: string): string;
+  /**
+   * Whether this user is still in the community (`community` is its id on the platform: a Telegram group, a Discord
+   * server); undefined when the platform could not say.
+   */
+  isMember?(community: string, userId: string): Promise<boolean | undefined>;
   /** Shares what the sink remembers between messages with other processes (see sink-memory.ts). */
   useMemory?(memory: SinkMemory): void;
 }

@@ -361,6 +361,16 @@ export class ConversationRuntime {
             break;
           }
           const platform = community.key.slice(0, community.key.indexOf(':'));
+          // Only to a group they are still in: someone who left has moved on, and their milestone goes nowhere.
+          const check = this.sinks.get(platform)?.isMember?.bind(this.sinks.get(platform));
+          if (check) {
+            const memberId = current.progress.communityMember;
+            const member = memberId ? await check(community.key.slice(platform.length + 1), memberId) : false;
+            if (member !== true) {
+              extra.push({ text: member === false ? copy.milestoneNotMember : copy.milestoneUnchecked });
+              break;
+            }
+          }
           const named = action.args.how === 'named' && platform === conversation.platform;
           const { checkIns, streakDays, countFrom } = current.progress;
           const days = countFrom ? Math.floor((this.clock() - countFrom.getTime()) / 86_400_000) : 0;

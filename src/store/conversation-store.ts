@@ -41,6 +41,8 @@ export interface Progress {
   readonly countFrom: Date | null;
   /** The community of their latest group check-in, where they may choose to share a milestone. */
   readonly community: string | null;
+  /** Who the person is on that community's platform (their user id there), to check they are still a member. */
+  readonly communityMember: string | null;
 }
 
 export interface SupporterEntry {

@@ -38,6 +38,7 @@ const extrasSelect = {
   countFrom: true,
   _count: { select: { checkIns: true } },
   groupAnswers: { orderBy: { createdAt: 'desc' }, take: 1, select: { community: { select: { platform: true, externalId: true } } } },
+  identities: { select: { platform: true, externalId: true } },
 } as const;
 type ExtrasRow = {
   schedule: Parameters<typeof factsFrom>[0];
@@ -47,6 +48,7 @@ type ExtrasRow = {
   countFrom: Date | null;
   _count: { checkIns: number };
   groupAnswers: Array<{ community: { platform: string; externalId: string } }>;
+  identities: Array<{ platform: string; externalId: string }>;
 };
 type PlanRow = { reasons: string | null; triggers: string | null; warningSigns: string | null; coping: string | null; people: string | null } | null;
 const PLAN_PIECES = { reasons: 'reasons', triggers: 'triggers', 'warning-signs': 'warningSigns', coping: 'coping', people: 'people' } as const;
@@ -273,6 +275,7 @@ export class PrismaConversationStore implements ConversationStore {
       streakDays: streakOf(row.checkIns.map((c) => c.createdAt), now),
       countFrom: row.countFrom,
       community: shared ? communityKey(shared.platform, shared.externalId) : null,
+      communityMember: shared ? (row.identities.find((i) => i.platform === shared.platform)?.externalId ?? null) : null,
     };
     return { facts, plan, supporters, lastCheckIn: last ? { emotion: last.emotion, need: last.need } : null, progress };
   }
@@ -434,7 +437,7 @@ export class PrismaConversationStore implements ConversationStore {
         plan: null,
         supporters: [],
         lastCheckIn: null,
-        progress: { checkIns: 0, streakDays: 0, countFrom: null, community: null },
+        progress: { checkIns: 0, streakDays: 0, countFrom: null, community: null, communityMember: null },
       };
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;

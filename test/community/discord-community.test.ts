@@ -132,4 +132,11 @@ describe('a Discord server with Tether', () => {
     // The next one: Sunday 31 October, 20:30 in New York.
     expect(community.nextRunAt?.toISOString()).toBe('2027-11-01T00:30:00.000Z');
   });
+
+  it('tells a member of the server from someone who left it (so a milestone never goes to a server they left)', async () => {
+    const sink = rig.adapter.sink;
+    expect(await sink.isMember(GUILD_ID, '1900000000000000777')).toBe(true);
+    rig.emulator.leaveServer('1900000000000000777');
+    expect(await sink.isMember(GUILD_ID, '1900000000000000777')).toBe(false);
+  });
 });

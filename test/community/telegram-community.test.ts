@@ -178,6 +178,23 @@ describe('a Telegram group with Tether', () => {
     expect(post.text).not.toContain('Calm');
     const call = await rig.emulator.waitForCall((c) => c.method === 'sendMessage' && String(c.payload.text).includes('sharing a milestone'));
     expect(String(call.payload.text)).toContain('<a href="tg://user?id=5202">A member</a>');
+
+    // Once they have left the group, nothing of theirs goes there.
+    rig.emulator.setMember(GROUP, 5202, 'left');
+    const posts = () => rig.emulator.callsOf('sendMessage').filter((c) => String(c.payload.text).includes('sharing a milestone')).length;
+    const before = posts();
+    await say(member, '/milestones');
+    // Each button is pressed once its own question has arrived (a reply can come as several messages).
+    const pressWhenShown = async (label: string) => {
+      const shown = member.messages().length;
+      const message = await eventually(() => member.messages().slice(shown - 3).reverse().find((m) => m.keyboard.flat().some((b) => b.text === label)), 10_000, `the button "${label}"`);
+      await member.press(label, message);
+    };
+    await pressWhenShown('Share one with my group');
+    await pressWhenShown('My check-ins so far');
+    await pressWhenShown('With my name');
+    await member.waitFor("no longer in that group, so I haven't shared anything");
+    expect(posts()).toBe(before);
   });
 
   it('runs one shared breathing exercise in the group, editing one message, with no personal question', async () => {

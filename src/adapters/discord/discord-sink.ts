@@ -58,6 +58,16 @@ export class DiscordSink implements MessageSink {
     this.memory = memory;
   }
 
+  async isMember(guildId: string, userId: string): Promise<boolean | undefined> {
+    try {
+      await this.rest.get(Routes.guildMember(guildId, userId));
+      return true;
+    } catch (error) {
+      if (error instanceof DiscordAPIError && (error.code === RESTJSONErrorCodes.UnknownMember || error.code === RESTJSONErrorCodes.UnknownUser)) return false;
+      return undefined;
+    }
+  }
+
   /** A moderator's DM, opened when the first message goes there. */
   directChat(userId: string): string {
     return `user:${userId}`;

@@ -40,6 +40,15 @@ export class TelegramSink implements MessageSink {
     }
   }
 
+  async isMember(community: string, userId: string): Promise<boolean | undefined> {
+    try {
+      const { status } = await this.api.getChatMember(splitChat(community).chat, Number(userId));
+      return status !== 'left' && status !== 'kicked';
+    } catch {
+      return undefined;
+    }
+  }
+
   /** Removes the buttons of a message pressed after its question had moved on. */
   async closeStaleKeyboard(chatId: string, messageId: number): Promise<void> {
     await this.api.editMessageReplyMarkup(chatId, messageId, { reply_markup: { inline_keyboard: [] } }).catch(ignoreUnmodified);

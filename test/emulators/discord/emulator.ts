@@ -84,6 +84,8 @@ export class DiscordEmulator {
   private readonly faults: Fault[] = [];
   private readonly interactions = new Map<string, InteractionRecord>();
   private readonly dmChannels = new Map<string, string>();
+  /** Users who have left the server (GET member answers 404 Unknown Member for them). */
+  private readonly departed = new Set<string>();
   private readonly sockets = new Set<WebSocket>();
   private seq = 0;
   readonly token = `Bot.${randomBytes(12).toString('hex')}`;
@@ -208,6 +210,11 @@ export class DiscordEmulator {
       () => `"${text}" for ${user.username}. Last: ${this.visibleTo(user, channelId).slice(-3).map((m) => m.content).join(' | ')}`,
       15,
     );
+  }
+
+  /** The user leaves the server. */
+  leaveServer(userId: string): void {
+    this.departed.add(userId);
   }
 
   waitForCall(predicate: (c: RecordedRest) => boolean, timeoutMs = 10_000): Promise<RecordedRest> {
@@ -354,6 +361,10 @@ export class DiscordEmulator {
       return ok({ url: this.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 } });
     }
     if (method === 'GET' && path === '/users/@me') return ok(BOT_USER);
+    if (method === 'GET' && (m = /^\/guilds\/(\d+)\/members\/(\d+)$/.exec(path))) {
+      if (m[1] !== GUILD_ID || this.departed.has(m[2]!)) return { status: 404, json: { code: 10007, message: 'Unknown Member' } };
+      return ok({ user: { id: m[2], username: m[2], discriminator: '0', avatar: null }, roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 });
+    }
     if (method === 'GET' && path === '/applications/@me') return ok({ id: APPLICATION_ID, name: 'Tether', flags: 0, bot_public: true });
     if (method === 'PUT' && (m = /^\/applications\/\d+(?:\/guilds\/\d+)?\/commands$/.exec(path))) {
       return ok((body as unknown as Record<string, unknown>[]).map((c) => ({ ...c, id: snowflake(), application_id: APPLICATION_ID, version: snowflake() })));
