@@ -28,7 +28,7 @@ describe('TelegramSink with shared (Redis) memory', () => {
     const sink = new TelegramSink(api);
     sink.useMemory(memory);
 
-    await sink.deliver({ conversationId: 'c1', chatId: '7' }, [
+    await sink.deliver({ conversationId: 'c1', chatId: '7', userId: '7' }, [
       { text: plain('Breathe in…'), slot: 'exercise', input: { kind: 'choice', token: 't1', options: [{ id: 'stop', label: 'Stop' }] } },
     ]);
 
