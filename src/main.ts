@@ -132,5 +132,8 @@ main().then(
       process.stderr.write('Is Postgres or Redis running? `docker compose up -d postgres redis` starts both (see the README).\n');
     }
     process.exitCode = 1;
+    // What did start (Redis and Postgres connections, workers, the HTTP server) would keep a half-started process
+    // alive and healthy-looking: leave, so a supervisor restarts it.
+    setTimeout(() => process.exit(1), 500).unref();
   },
 );

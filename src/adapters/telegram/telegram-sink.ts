@@ -77,7 +77,7 @@ export class TelegramSink implements MessageSink {
       link_preview_options: { is_disabled: true },
       ...(rendered.keyboard ? { reply_markup: rendered.keyboard } : {}),
     });
-    this.remember(chatId, sent.message_id, rendered, slotKey);
+    await this.remember(chatId, sent.message_id, rendered, slotKey);
   }
 
   private async remember(chatId: string, messageId: number, rendered: TelegramMessage, slotKey: string | undefined): Promise<void> {

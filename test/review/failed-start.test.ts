@@ -1,0 +1,44 @@
+import { spawn } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestEnvironment, type TestEnvironment } from '../helpers/environment.js';
+
+/*
+ * A start that fails after Postgres, Redis and the workers are up (here: Discord's API cannot be reached) must end
+ * the process. Left running, it keeps its workers and /healthz alive, so neither Docker's healthcheck nor
+ * `restart: unless-stopped` ever notices that it takes no events.
+ */
+
+let env: TestEnvironment;
+beforeAll(async () => {
+  env = await createTestEnvironment();
+});
+afterAll(async () => {
+  await env?.cleanup();
+});
+
+describe('a start that fails', () => {
+  it('exits with 1 instead of staying up half-started', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      env: {
+        ...process.env,
+        DATABASE_URL: env.config.DATABASE_URL,
+        REDIS_PREFIX: env.config.REDIS_PREFIX,
+        DISCORD_TOKEN: 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.BBBBBB.CCCCCCCCCCCCCCCCCCCCCCCCCCC',
+        DISCORD_APPLICATION_ID: '123456789012345678',
+        // Nothing listens on the discard port.
+        DISCORD_API_ROOT: 'http://127.0.0.1:9/api',
+        HTTP_HOST: '127.0.0.1',
+        HTTP_PORT: '0',
+        LOG_LEVEL: 'silent',
+      },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const outcome = await Promise.race([exited, new Promise<'still running'>((resolve) => setTimeout(() => resolve('still running'), 20_000))]);
+    if (outcome === 'still running') child.kill('SIGKILL');
+    expect(stderr).toContain('Tether could not start');
+    expect(outcome).toBe(1);
+  }, 30_000);
+});
