@@ -1,24 +1,29 @@
 import type { Database } from '../db/client.js';
 
-/** Failed code tries (/link, /support) a person may make in an hour before codes are paused for them. */
+/** Code tries (/link, /support) that did not work that a person may make in an hour before codes are paused for them. */
 export const MAX_FAILED_TRIES = 5;
 const WINDOW_MS = 60 * 60_000;
 
-type Db = Pick<Database, 'codeTry'>;
-
 /**
- * Guards one-time codes against guessing: every code that does not work is written down, and after five in an hour
- * a person's next tries are refused without looking the code up (so a refusal says nothing about any code).
+ * Guards one-time codes against guessing. A try is written down before its code is looked up, under a lock per
+ * person, so tries that arrive together (several chats, gateways, parallel webhook calls) cannot all slip under the
+ * limit. A code that works takes its try back; after five that did not in an hour, the next are refused without
+ * looking anything up (so a refusal says nothing about any code).
  */
 export const codeTries = {
-  async paused(db: Db, personId: string, now: number): Promise<boolean> {
-    const recent = await db.codeTry.count({ where: { personId, at: { gt: new Date(now - WINDOW_MS) } } });
-    return recent >= MAX_FAILED_TRIES;
+  /** Takes one try: its id, or undefined when the person is paused. */
+  async take(db: Database, personId: string, now: number): Promise<string | undefined> {
+    return db.$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`code-tries:${personId}`}))`;
+      await tx.codeTry.deleteMany({ where: { personId, at: { lte: new Date(now - WINDOW_MS) } } });
+      const recent = await tx.codeTry.count({ where: { personId } });
+      if (recent >= MAX_FAILED_TRIES) return undefined;
+      return (await tx.codeTry.create({ data: { personId, at: new Date(now) }, select: { id: true } })).id;
+    });
   },
 
-  async failed(db: Db, personId: string, now: number): Promise<void> {
-    await db.codeTry.create({ data: { personId, at: new Date(now) } });
-    // Old tries say nothing any more.
-    await db.codeTry.deleteMany({ where: { personId, at: { lte: new Date(now - WINDOW_MS) } } });
+  /** The code worked: the try does not count against them. */
+  async giveBack(db: Pick<Database, 'codeTry'>, tryId: string): Promise<void> {
+    await db.codeTry.deleteMany({ where: { id: tryId } });
   },
 };

@@ -31,9 +31,10 @@ export class LinkStore {
   }
 
   async redeem(code: string, redeemerId: string, platform: string, now: number): Promise<LinkOutcome> {
-    if (await codeTries.paused(this.db, redeemerId, now)) return { ok: false, reason: 'too-many-tries' };
+    const tried = await codeTries.take(this.db, redeemerId, now);
+    if (!tried) return { ok: false, reason: 'too-many-tries' };
     const outcome = await this.tryRedeem(code, redeemerId, platform, now);
-    if (!outcome.ok) await codeTries.failed(this.db, redeemerId, now);
+    // Linked: the redeemer's person row (and the try with it) is gone; nothing to give back.
     return outcome;
   }
 

@@ -39,10 +39,12 @@ export class SupportStore {
 
   /** The supporter accepts: requests will come to `conversationId`. */
   async accept(code: string, supporterPersonId: string, conversationId: string, now: number): Promise<AcceptOutcome> {
-    if (await codeTries.paused(this.db, supporterPersonId, now)) return { ok: false, reason: 'too-many-tries' };
+    const tried = await codeTries.take(this.db, supporterPersonId, now);
+    if (!tried) return { ok: false, reason: 'too-many-tries' };
     const accepted = await this.tryAccept(code, supporterPersonId, conversationId, now);
-    if (!accepted) await codeTries.failed(this.db, supporterPersonId, now);
-    return accepted ? { ok: true, ...accepted } : { ok: false, reason: 'invalid' };
+    if (!accepted) return { ok: false, reason: 'invalid' };
+    await codeTries.giveBack(this.db, tried);
+    return { ok: true, ...accepted };
   }
 
   /** Undefined for a wrong, used or expired code. */

@@ -2,10 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { Api } from 'grammy';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
-import { TelegramSink } from '../../src/adapters/telegram/telegram-sink.js';
-import { NoteCipher } from '../../src/crypto/note-cipher.js';
-import { plain } from '../../src/engine/rich-text.js';
-import { RedisSinkMemory } from '../../src/queue/redis-sink-memory.js';
+import { TelegramSink } from '../../../src/adapters/telegram/telegram-sink.js';
+import { NoteCipher } from '../../../src/crypto/note-cipher.js';
+import { plain } from '../../../src/engine/rich-text.js';
+import { RedisSinkMemory } from '../../../src/queue/redis-sink-memory.js';
 
 /**
  * What a Telegram sink remembers (the message a timed step edits, the keyboard that is live) must be written by the
