@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
@@ -50,6 +50,14 @@ export class NoteCipher {
     } catch (error) {
       throw new DecryptionError({ cause: error });
     }
+  }
+
+  /**
+   * A stable, unguessable name for `text` (a chat id in a Redis key): the same text always gives the same name, and
+   * without the key nobody can tell which chat a name stands for (chat ids are short numbers, easy to try them all).
+   */
+  keyedName(text: string): string {
+    return createHmac('sha256', this.key).update(`tether-name:${text}`).digest('base64url').slice(0, 32);
   }
 
   encryptOptional(plain: string | null): string | null {

@@ -14,7 +14,14 @@ export class RedisSinkMemory implements SinkMemory {
   ) {}
 
   async get<T>(key: string): Promise<T | undefined> {
-    const raw = await this.redis.get(this.keyOf(key));
+    return this.read<T>(await this.redis.get(this.keyOf(key)));
+  }
+
+  async take<T>(key: string): Promise<T | undefined> {
+    return this.read<T>(await this.redis.getdel(this.keyOf(key)));
+  }
+
+  private read<T>(raw: string | null): T | undefined {
     if (raw === null) return undefined;
     try {
       return JSON.parse(this.cipher.decrypt(raw)) as T;
@@ -33,6 +40,7 @@ export class RedisSinkMemory implements SinkMemory {
   }
 
   private keyOf(key: string): string {
-    return `${this.prefix}:sink:${key}`;
+    // The key names chats and people: only its keyed name is stored.
+    return `${this.prefix}:sink:${this.cipher.keyedName(key)}`;
   }
 }

@@ -3,12 +3,15 @@ import { BoundedMap } from '../lib/bounded-map.js';
 /**
  * What a platform sink remembers between messages: which message a timed exercise edits, which keyboard is live,
  * an interaction's reply token. Shared (Redis) when gateways and workers run apart, so a step sent by a worker edits
- * the message a gateway sent; in-process otherwise. Values hold message ids and tokens, never what anyone wrote.
+ * the message a gateway sent; in-process otherwise. Values are message ids, reply tokens and the text of the question
+ * whose buttons are live (to show the answer under it); the Redis memory encrypts them.
  */
 export interface SinkMemory {
   get<T>(key: string): Promise<T | undefined>;
   set(key: string, value: unknown, ttlMs: number): Promise<void>;
   delete(key: string): Promise<void>;
+  /** Reads and deletes in one step: of several processes taking the same key, exactly one gets its value. */
+  take<T>(key: string): Promise<T | undefined>;
 }
 
 /** The in-process memory a sink starts with (one process, tests). */
@@ -33,5 +36,11 @@ export class LocalSinkMemory implements SinkMemory {
 
   async delete(key: string): Promise<void> {
     this.entries.delete(key);
+  }
+
+  async take<T>(key: string): Promise<T | undefined> {
+    const value = await this.get<T>(key);
+    this.entries.delete(key);
+    return value;
   }
 }

@@ -13,8 +13,6 @@ type Location = { readonly kind: 'channel'; readonly channelId: string; readonly
 interface InteractionContext {
   readonly token: string;
   readonly at: number;
-  /** The deferred "thinking…" reply, still waiting to become the first message. */
-  readonly placeholder: boolean;
   readonly ephemeral: boolean;
 }
 
@@ -75,7 +73,10 @@ export class DiscordSink implements MessageSink {
 
   /** Called by the inbound side after deferring an interaction, before the engine answers it. */
   async bindInteraction(chatId: string, token: string, options: { placeholder: boolean; ephemeral: boolean }): Promise<void> {
-    await this.memory.set(contextKey(chatId), { token, at: this.clock(), ...options } satisfies InteractionContext, TOKEN_LIFETIME_MS);
+    await this.memory.set(contextKey(chatId), { token, at: this.clock(), ephemeral: options.ephemeral } satisfies InteractionContext, TOKEN_LIFETIME_MS);
+    // The deferred "thinking…" reply waits under a key of its own, taken by exactly one message (whichever process).
+    if (options.placeholder) await this.memory.set(placeholderKey(chatId), token, TOKEN_LIFETIME_MS);
+    else await this.memory.delete(placeholderKey(chatId));
   }
 
   async deliver(target: DeliveryTarget, messages: readonly OutboundMessage[], answered?: { token: string; display: string }): Promise<void> {
@@ -112,8 +113,7 @@ export class DiscordSink implements MessageSink {
     const files = file ? { files: [{ name: file.name, data: typeof file.content === 'string' ? Buffer.from(file.content, 'utf8') : Buffer.from(file.content), contentType: file.mime }] } : {};
     const context = await this.memory.get<InteractionContext>(contextKey(chatId));
     if (context && this.clock() - context.at < TOKEN_LIFETIME_MS) {
-      if (context.placeholder) {
-        await this.memory.set(contextKey(chatId), { ...context, placeholder: false } satisfies InteractionContext, TOKEN_LIFETIME_MS - (this.clock() - context.at));
+      if ((await this.memory.take<string>(placeholderKey(chatId))) === context.token) {
         const msg = (await this.rest.patch(Routes.webhookMessage(this.applicationId, context.token, '@original'), { body, ...files })) as { id: string };
         return { kind: 'webhook', token: context.token, messageId: msg.id ?? '@original' };
       }
@@ -178,6 +178,7 @@ interface LiveMessage {
 }
 
 const contextKey = (chatId: string) => `dc:interaction:${chatId}`;
+const placeholderKey = (chatId: string) => `dc:placeholder:${chatId}`;
 const liveKey = (chatId: string) => `dc:live:${chatId}`;
 
 function toDeliveryError(error: unknown): unknown {
