@@ -13,6 +13,9 @@ import { nextStopSignal, shutDown, type ShutdownOutcome } from './process/shutdo
  * opens the terminal chat.
  */
 async function main(): Promise<number> {
+  // Listening from the first moment: a stop asked for during start-up is honoured once start-up is done, and if
+  // start-up hangs (a platform that never answers), the process leaves after the shutdown deadline anyway.
+  const stop = nextStopSignal();
   let config: Config;
   try {
     config = loadConfig();
@@ -24,17 +27,33 @@ async function main(): Promise<number> {
     throw error;
   }
   const consoleOnly = process.argv.includes('--console');
+  if (config.NODE_ENV === 'production' && !consoleOnly && !hasPlatform(config)) {
+    // A server (a container) without a platform would open the terminal chat with nobody at it, exit, and restart.
+    process.stderr.write('Tether cannot start: no platform is configured. Set TELEGRAM_BOT_TOKEN and/or DISCORD_TOKEN (see the README\'s self-hosting section), or run `npm run console` for the terminal chat.\n');
+    return 78;
+  }
   const useTerminal = consoleOnly || !hasPlatform(config);
+  let started = false;
+  void stop.then(() => {
+    if (!started) setTimeout(() => process.exit(1), config.SHUTDOWN_TIMEOUT_SECONDS * 1000).unref();
+  });
+  const lifecycle: Lifecycle = { stop, started: () => (started = true) };
   // In the terminal chat, logs would get in the way of the conversation: only problems are shown.
   const log = createLogger(useTerminal && !process.env.LOG_LEVEL ? 'warn' : config.LOG_LEVEL);
-  return useTerminal ? runTerminal(config, log) : runPlatforms(config, log);
+  return useTerminal ? runTerminal(config, log, lifecycle) : runPlatforms(config, log, lifecycle);
+}
+
+/** The stop signal (listened for since the process began) and a way to say start-up is over. */
+interface Lifecycle {
+  readonly stop: Promise<NodeJS.Signals>;
+  started(): void;
 }
 
 function hasPlatform(config: Config): boolean {
   return Boolean(config.TELEGRAM_BOT_TOKEN || config.DISCORD_TOKEN);
 }
 
-async function runTerminal(config: Config, log: Logger): Promise<number> {
+async function runTerminal(config: Config, log: Logger, lifecycle: Lifecycle): Promise<number> {
   const terminal = new TerminalAdapter({
     input: process.stdin,
     output: process.stdout,
@@ -42,7 +61,8 @@ async function runTerminal(config: Config, log: Logger): Promise<number> {
   });
   // The terminal chat is one person's: it runs everything in one process, whatever TETHER_ROLE says.
   const tether = await startTether(config, { sinks: [terminal.sink], log, role: 'all' });
-  void nextStopSignal().then((signal) => {
+  lifecycle.started();
+  void lifecycle.stop.then((signal) => {
     log.info({ signal }, 'shutting down');
     terminal.stop();
   });
@@ -51,7 +71,7 @@ async function runTerminal(config: Config, log: Logger): Promise<number> {
   return exitAfter(await shutDown([{ name: 'tether', run: () => tether.close({ drainMs: timeoutMs }) }], timeoutMs, log), log);
 }
 
-async function runPlatforms(config: Config, log: Logger): Promise<number> {
+async function runPlatforms(config: Config, log: Logger, lifecycle: Lifecycle): Promise<number> {
   const platforms: PlatformAdapter[] = [];
   // Each platform's SDK is loaded only when its token is set (discord.js alone is 10-30 MB of memory).
   if (config.TELEGRAM_BOT_TOKEN) {
@@ -92,7 +112,8 @@ async function runPlatforms(config: Config, log: Logger): Promise<number> {
   for (const platform of platforms) await (role === 'worker' ? platform.startSending() : platform.start(tether.runtime, http));
   log.info({ platforms: platforms.map((p) => p.name), role }, 'tether is running');
 
-  const signal = await nextStopSignal();
+  lifecycle.started();
+  const signal = await lifecycle.stop;
   log.info({ signal, role }, 'shutting down');
   const timeoutMs = config.SHUTDOWN_TIMEOUT_SECONDS * 1000;
   const outcome = await shutDown(

@@ -41,4 +41,17 @@ describe('a start that fails', () => {
     expect(stderr).toContain('Tether could not start');
     expect(outcome).toBe(1);
   }, 30_000);
+
+  it('refuses to start a production server with no platform to serve, saying what to set', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      env: { ...process.env, NODE_ENV: 'production', ENCRYPTION_KEY: 'ab'.repeat(32), TELEGRAM_BOT_TOKEN: '', DISCORD_TOKEN: '' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+    expect(code).toBe(78);
+    expect(stderr).toContain('no platform is configured');
+    expect(stderr).toContain('TELEGRAM_BOT_TOKEN');
+  }, 30_000);
 });
