@@ -26,7 +26,15 @@ export const crisisSets = {
   development: new URL('../test/fixtures/crisis-messages.jsonl', import.meta.url),
   /** Written for development, in-sample: a second set of phrasings the first patterns missed, used to shape them. */
   development2: new URL('../test/fixtures/crisis-messages-dev2.jsonl', import.meta.url),
-  /** Written independently afterwards, never used to shape the patterns: the honest figure. */
+  /**
+   * Written independently of the first two (indirect phrasing, slang, typos, many hard negatives) and scored before
+   * any change it prompted: recall 0.681, 1.6% false positives. Used since then to shape rules and train the model.
+   */
+  development3: new URL('../test/fixtures/crisis-messages-dev3.jsonl', import.meta.url),
+  /**
+   * Written independently afterwards, never used to shape the patterns or train the model: the honest figure.
+   * Patterns alone: recall 0.62, 3.1% false positives; patterns + model (trained on the three development sets): 0.78, 3.1%.
+   */
   holdout: new URL('../test/fixtures/crisis-messages-holdout.jsonl', import.meta.url),
 };
 

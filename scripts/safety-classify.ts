@@ -2,9 +2,19 @@
  * `npm run --silent safety:classify`: reads JSON lines `{"text": "..."}` on standard input and writes one JSON line per
  * input, `{"crisis": true|false, "category": "...", "score": n, "matched": [...]}`, so any labelled set can be scored.
  * Runs locally; no text leaves the machine. A line that is not valid JSON gets `{"error": "..."}` and the rest go on.
+ *
+ * `npm run --silent safety:classify -- --sets` instead scores the labelled sets under test/fixtures (development,
+ * development2, development3 and the held-out set), one JSON line per set with recall, false positives and
+ * category counts.
  */
 import { createInterface } from 'node:readline';
+import { measureCrisisDetection } from '../bench/crisis.js';
 import { detectCrisis } from '../src/safety/detector.js';
+
+if (process.argv.includes('--sets')) {
+  for (const score of measureCrisisDetection()) process.stdout.write(`${JSON.stringify(score)}\n`);
+  process.exit(0);
+}
 
 const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
 for await (const line of rl) {

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { crisisSets, readSet, scoreSet } from '../../bench/crisis.js';
-import { anchorsOf, detectCrisis } from '../../src/safety/detector.js';
+import { anchorsOf, detectCrisis, detectCrisisByRules } from '../../src/safety/detector.js';
 import { normalizeForSafety } from '../../src/safety/normalize.js';
 import { crisisPatterns } from '../../src/safety/patterns.js';
 
@@ -10,6 +10,7 @@ describe('crisis detector', () => {
   it.each([
     ['development', crisisSets.development, 300],
     ['development2', crisisSets.development2, 400],
+    ['development3', crisisSets.development3, 400],
   ] as const)('meets the target on the %s set: recall >= 0.97, at most 5%% false positives', (name, url, minimum) => {
     const rows = readSet(url);
     expect(rows.length).toBeGreaterThanOrEqual(minimum);
@@ -42,9 +43,47 @@ describe('crisis detector', () => {
     expect(detectCrisis(text).crisis).toBe(false);
   });
 
+  // Fixed cases from dev3 (written later, in other words): some the patterns catch, some only the model does.
+  it.each([
+    ['been sorting out who gets my dog when im gone', 'suicide'],
+    ['thinkin bout endin it 2nite', 'suicide'],
+    ['if the bus doesnt come i\'ll just step in front of the next truck', 'suicide'],
+    ['ya regale mis cosas, no las voy a necesitar', 'suicide'],
+    ['burned my arm with a lighter to feel something', 'self-harm'],
+    ['bashing my fists against the wall till my knuckles split', 'self-harm'],
+    ['me rasguño hasta sangrar todas las noches', 'self-harm'],
+    ['mixed xanax and drinks cant feel my legs', 'overdose'],
+    ['tuk 2 many percs cant feel my face', 'overdose'],
+    ['me tome una caja entera de paracetamol', 'overdose'],
+    ['i got kicked out tonight and have nowhere safe to go, its freezing', 'danger'],
+    ['some guy followed me off the bus and is standing outside the store', 'danger'],
+    ['me echaron de la casa y no tengo donde dormir esta noche', 'danger'],
+  ])('flags dev3 %j as %s', (text, category) => {
+    expect(detectCrisis(text)).toMatchObject({ crisis: true, category });
+  });
+
+  it.each([
+    "i'm dying for a cigarette, 2 weeks off them",
+    'i could murder a pizza right now',
+    'i used to cut in high school, the scars remind me how far i\'ve come',
+    'how do i help a friend who says she wants to die',
+    "i'm going away for good... to portugal! finally moving",
+    'me muero por una birra pero hoy no, hoy aguanto',
+    'relapsed on saturday, back to day 1. my sponsor was kind about it',
+  ])('lets dev3 %j pass', (text) => {
+    expect(detectCrisis(text).crisis).toBe(false);
+  });
+
+  it('asks the model only where the patterns found nothing, and never about a figure of speech they set aside', () => {
+    expect(detectCrisisByRules('nobody will have to worry about me after this weekend').crisis).toBe(false);
+    expect(detectCrisis('nobody will have to worry about me after this weekend').matched).toContain('model');
+    expect(detectCrisis('i want to end my life tonight').matched).not.toContain('model');
+    expect(detectCrisis('this traffic is killing me').crisis).toBe(false);
+  });
+
   it('skips a pattern only when it cannot match: every match on the labelled sets contains one of its anchors', () => {
     const anchored = crisisPatterns.map((pattern) => ({ pattern, anchors: anchorsOf(pattern.re.source) }));
-    for (const url of [crisisSets.development, crisisSets.development2]) {
+    for (const url of [crisisSets.development, crisisSets.development2, crisisSets.development3]) {
       for (const row of readSet(url)) {
         const t = normalizeForSafety(row.text);
         for (const { pattern, anchors } of anchored) {
