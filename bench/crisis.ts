@@ -32,8 +32,16 @@ export const crisisSets = {
    */
   development3: new URL('../test/fixtures/crisis-messages-dev3.jsonl', import.meta.url),
   /**
+   * Everyday chat in recovery (going home, doing it myself, wanting to sleep, cravings, meetings; EN and ES), none of
+   * it a crisis. Written after the first model flagged 22 of these 153 lines; half-and-half training showed the retrained
+   * model with the short-message rule below flags 0-4% of the unseen half. Used since then to train the model.
+   */
+  everyday: new URL('../test/fixtures/everyday-chat.jsonl', import.meta.url),
+  /**
    * Written independently afterwards, never used to shape the patterns or train the model: the honest figure.
-   * Patterns alone: recall 0.62, 3.1% false positives; patterns + model (trained on the three development sets): 0.78, 3.1%.
+   * Patterns alone: recall 0.62, 3.1% false positives; patterns + model (trained on the three development sets): 0.78, 3.1%;
+   * after retraining with everyday chat and leaving short messages without a risk word to the patterns (a change made
+   * for everyday false positives, measured here once more): 0.76, 3.1%.
    */
   holdout: new URL('../test/fixtures/crisis-messages-holdout.jsonl', import.meta.url),
 };

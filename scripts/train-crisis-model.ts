@@ -17,7 +17,7 @@ import { normalizeForSafety } from '../src/safety/normalize.js';
 import { detectCrisisByRules } from '../src/safety/detector.js';
 
 const out = new URL('../src/safety/model-weights.ts', import.meta.url);
-const trainingSets = [crisisSets.development, crisisSets.development2, crisisSets.development3];
+const trainingSets = [crisisSets.development, crisisSets.development2, crisisSets.development3, crisisSets.everyday];
 
 function render(rows: readonly Labelled[]): string {
   const w = trainCrisisModel(rows.map((r) => ({ text: normalizeForSafety(r.text), label: r.crisis ? r.category : 'none' })));

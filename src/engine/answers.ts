@@ -16,6 +16,16 @@ const numberWords: Record<string, number> = {
 };
 
 /** Lower case, no emoji or punctuation, single spaces: how labels and typed answers are compared. */
+/**
+ * Whether the text is one of the step's buttons typed out (its label exactly, or its number): Tether's own words,
+ * which no screen needs to read ("Just note it" is a button, not a note).
+ */
+export function typesAnOption(step: { readonly options: ReadonlyArray<{ readonly label: string }> }, text: string): boolean {
+  const wanted = normalizeLabel(text);
+  if (/^\d+$/.test(wanted)) return Number(wanted) >= 1 && Number(wanted) <= step.options.length;
+  return step.options.some((o) => normalizeLabel(o.label) === wanted);
+}
+
 export function normalizeLabel(text: string): string {
   return text
     .toLowerCase()

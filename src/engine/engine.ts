@@ -1,5 +1,5 @@
 import { answerValues, emptyAnswers, getAnswer, setAnswer } from './answer-map.js';
-import { readAnswer, type AnswerResult } from './answers.js';
+import { readAnswer, typesAnOption, type AnswerResult } from './answers.js';
 import { copy, helpText } from './copy.js';
 import type { CompiledFlow, CompiledOption, CompiledStep, Condition, FlowRegistry, Target } from './flow.js';
 import { compileTemplate, paragraphs, plain, renderTemplate, toPlainText } from './rich-text.js';
@@ -192,7 +192,11 @@ class Turn {
   }
 
   text(raw: string): void {
-    const gate = passTextGate(raw, this.ctx.screens ?? []);
+    const current = this.top();
+    const asked = current ? this.stepOf(current) : undefined;
+    // A button typed out is Tether's own words: no screen reads it.
+    const typedButton = current !== undefined && asked?.kind === 'choice' && typesAnOption(this.visible(asked, current), raw);
+    const gate = passTextGate(raw, typedButton ? [] : (this.ctx.screens ?? []));
     if (!gate.ok) {
       if (gate.problem === 'interrupted') return this.interrupt(gate.verdict);
       this.lead = gate.problem === 'empty' ? copy.empty : copy.tooLong(MAX_INBOUND_TEXT);

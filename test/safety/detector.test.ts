@@ -116,3 +116,22 @@ describe('crisis detector', () => {
     expect(lines[2]).toHaveProperty('error');
   });
 });
+
+describe('what people type in flows', () => {
+  it('never reads a button label, typed out, as a crisis (e.g. "Just note it")', async () => {
+    const { builtInFlows } = await import('../../src/flows/index.js');
+    const labels = builtInFlows.flatMap((flow) =>
+      flow.steps.flatMap((step) => ('options' in step ? (step.options as ReadonlyArray<{ label: string }>).map((o) => o.label) : [])),
+    );
+    expect(labels.length).toBeGreaterThan(100);
+    // Labels naming a crisis on purpose (the crisis flow's own choices) are the exception, and there are none today.
+    expect(labels.filter((label) => detectCrisis(label).crisis)).toEqual([]);
+  });
+
+  it('leaves short everyday replies to the rules alone', () => {
+    const replies = ['just note it', 'note it', 'ok thanks', 'not now', 'skip', 'done', 'later maybe', 'i am tired', 'so tired today', 'rough day', 'need sleep', 'leave it there'];
+    expect(replies.filter((r) => detectCrisis(r).crisis)).toEqual([]);
+    // The rules still catch the short ones that matter.
+    for (const r of ['kms', 'i want to die', 'took all my pills']) expect(detectCrisis(r).crisis).toBe(true);
+  });
+});

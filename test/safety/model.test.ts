@@ -7,7 +7,7 @@ import { modelWeights } from '../../src/safety/model-weights.js';
 import { normalizeForSafety } from '../../src/safety/normalize.js';
 
 // Only the development sets: the held-out set is never read to train or check the model.
-const developmentRows = () => [crisisSets.development, crisisSets.development2, crisisSets.development3].flatMap((u) => readSet(u));
+const developmentRows = () => [crisisSets.development, crisisSets.development2, crisisSets.development3, crisisSets.everyday].flatMap((u) => readSet(u));
 const examples = (rows: ReturnType<typeof developmentRows>) =>
   rows.map((r) => ({ text: normalizeForSafety(r.text), label: r.crisis ? r.category : 'none' }));
 
