@@ -62,7 +62,8 @@ async function runFramework(framework: Framework): Promise<PeerRow[]> {
   if (framework === 'plugin') await ensureDatabase(url.toString());
   const emulator = await TelegramEmulator.start();
   const child = fork(new URL('./peer-bot-child.ts', import.meta.url).pathname, [framework], {
-    execArgv: ['--import', 'tsx'],
+    // BENCH_CHILD_ARGS: extra node flags for the bot's process, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it.
+    execArgv: ['--import', 'tsx', ...(process.env.BENCH_CHILD_ARGS?.split(' ').filter(Boolean) ?? [])],
     env: { ...process.env, BENCH_API_ROOT: emulator.apiRoot, BENCH_TOKEN: emulator.token, BENCH_DATABASE_URL: url.toString(), BENCH_REDIS_PREFIX: redisPrefix, LOG_LEVEL: 'silent' },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

@@ -126,6 +126,26 @@ export class PrismaConversationStore implements ConversationStore {
          WHERE "id" = ${current.id}::uuid AND "version" = ${current.version}`;
       return count === 1 ? { kind: 'committed', conversation: next } : { kind: 'conflict' };
     }
+    if (request.records.length === 0 && request.dedupKey !== undefined) {
+      // One answer from a platform (a dedup key, nothing else to store): one statement instead of a transaction of
+      // four (BEGIN, INSERT, UPDATE, COMMIT), and no walk of the state by Prisma's client. The key is written only if
+      // the conditional UPDATE matched; a key seen before fails the INSERT, and with it the whole statement (the
+      // UPDATE too), exactly as the transaction rolled back.
+      try {
+        const count = await this.db.$executeRaw`
+          WITH updated AS (
+            UPDATE "Conversation"
+               SET "state" = ${JSON.stringify(request.state)}::jsonb, "version" = "version" + 1,
+                   "nextDueAt" = ${data.nextDueAt}::timestamp(3), "updatedAt" = now()
+             WHERE "id" = ${current.id}::uuid AND "version" = ${current.version}
+            RETURNING 1)
+          INSERT INTO "ProcessedEvent" ("key") SELECT ${request.dedupKey.slice(0, 200)} FROM updated`;
+        return count === 1 ? { kind: 'committed', conversation: next } : { kind: 'conflict' };
+      } catch (error) {
+        if (isUniqueViolation(error) || isRawUniqueViolation(error)) return { kind: 'duplicate' };
+        throw error;
+      }
+    }
     const records = request.records.map(parseRecord);
     const now = request.now ?? Date.now();
     try {
@@ -481,4 +501,11 @@ export function streakOf(dates: readonly Date[], now: number): number {
 
 function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
+}
+
+/** The same from a raw statement: Prisma reports it as P2010 ("raw query failed") with Postgres's code inside. */
+function isRawUniqueViolation(error: unknown): boolean {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== 'P2010') return false;
+  const cause = (error.meta?.driverAdapterError as { cause?: { originalCode?: string; kind?: string } } | undefined)?.cause;
+  return cause?.originalCode === '23505' || cause?.kind === 'UniqueConstraintViolation';
 }
