@@ -14,7 +14,14 @@ export class RedisSinkMemory implements SinkMemory {
   ) {}
 
   async get<T>(key: string): Promise<T | undefined> {
-    const raw = await this.redis.get(this.keyOf(key));
+    return this.open(await this.redis.get(this.keyOf(key)));
+  }
+
+  async take<T>(key: string): Promise<T | undefined> {
+    return this.open(await this.redis.getdel(this.keyOf(key)));
+  }
+
+  private open<T>(raw: string | null): T | undefined {
     if (raw === null) return undefined;
     try {
       return JSON.parse(this.cipher.decrypt(raw)) as T;

@@ -9,6 +9,8 @@ export interface SinkMemory {
   get<T>(key: string): Promise<T | undefined>;
   set(key: string, value: unknown, ttlMs: number): Promise<void>;
   delete(key: string): Promise<void>;
+  /** Reads and deletes in one step (one round trip in Redis): for what is used once, like a keyboard to close. */
+  take<T>(key: string): Promise<T | undefined>;
 }
 
 /** The in-process memory a sink starts with (one process, tests). */
@@ -33,5 +35,11 @@ export class LocalSinkMemory implements SinkMemory {
 
   async delete(key: string): Promise<void> {
     this.entries.delete(key);
+  }
+
+  async take<T>(key: string): Promise<T | undefined> {
+    const value = await this.get<T>(key);
+    this.entries.delete(key);
+    return value;
   }
 }
