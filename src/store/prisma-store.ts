@@ -1,4 +1,4 @@
-import type { Database } from '../db/client.js';
+import { sqlOf, type Database } from '../db/client.js';
 import { Prisma } from '../generated/prisma/client.js';
 import { STATE_SHAPE, emptyState, type ConversationState } from '../engine/types.js';
 import {
@@ -131,18 +131,21 @@ export class PrismaConversationStore implements ConversationStore {
       // four (BEGIN, INSERT, UPDATE, COMMIT), and no walk of the state by Prisma's client. The key is written only if
       // the conditional UPDATE matched; a key seen before fails the INSERT, and with it the whole statement (the
       // UPDATE too), exactly as the transaction rolled back.
-      try {
-        const count = await this.db.$executeRaw`
+      const sql = sqlOf(this.db);
+      const statement = `
           WITH updated AS (
             UPDATE "Conversation"
-               SET "state" = ${JSON.stringify(request.state)}::jsonb, "version" = "version" + 1,
-                   "nextDueAt" = ${data.nextDueAt}::timestamp(3), "updatedAt" = now()
-             WHERE "id" = ${current.id}::uuid AND "version" = ${current.version}
+               SET "state" = $1::jsonb, "version" = "version" + 1, "nextDueAt" = $2::timestamp(3), "updatedAt" = now()
+             WHERE "id" = $3::uuid AND "version" = $4
             RETURNING 1)
-          INSERT INTO "ProcessedEvent" ("key") SELECT ${request.dedupKey.slice(0, 200)} FROM updated`;
+          INSERT INTO "ProcessedEvent" ("key") SELECT $5 FROM updated`;
+      // Dates as ISO text in UTC, as Prisma stores them (pg would send a Date in the process's time zone).
+      const values = [JSON.stringify(request.state), data.nextDueAt?.toISOString() ?? null, current.id, current.version, request.dedupKey.slice(0, 200)];
+      try {
+        const count = sql ? (await sql.query(statement, values)).rowCount : await this.db.$executeRawUnsafe(statement, ...values);
         return count === 1 ? { kind: 'committed', conversation: next } : { kind: 'conflict' };
       } catch (error) {
-        if (isUniqueViolation(error) || isRawUniqueViolation(error)) return { kind: 'duplicate' };
+        if (isUniqueViolation(error) || isRawUniqueViolation(error) || (error as { code?: unknown }).code === '23505') return { kind: 'duplicate' };
         throw error;
       }
     }
