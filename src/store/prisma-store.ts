@@ -117,13 +117,16 @@ export class PrismaConversationStore implements ConversationStore {
     const next: StoredConversation = { ...current, state: request.state, version: current.version + 1 };
     // The common case, one answer with nothing else to store, needs no transaction: one conditional UPDATE, written
     // as SQL because Prisma's client walks a JSON value key by key (measured: 1.14 ms against 0.95 ms for the
-    // same statement raw, and 3.7 ms against 1.5 ms for a large state).
+    // same statement raw, and 3.7 ms against 1.5 ms for a large state), and sent through pg (see execute).
+    // Dates go as ISO text in UTC, as Prisma stores them (pg would send a Date in the process's time zone).
+    const values = [JSON.stringify(request.state), data.nextDueAt?.toISOString() ?? null, current.id, current.version];
     if (request.records.length === 0 && request.dedupKey === undefined) {
-      const count = await this.db.$executeRaw`
-        UPDATE "Conversation"
-           SET "state" = ${JSON.stringify(request.state)}::jsonb, "version" = "version" + 1,
-               "nextDueAt" = ${data.nextDueAt}::timestamp(3), "updatedAt" = now()
-         WHERE "id" = ${current.id}::uuid AND "version" = ${current.version}`;
+      const count = await this.execute(
+        `UPDATE "Conversation"
+            SET "state" = $1::jsonb, "version" = "version" + 1, "nextDueAt" = $2::timestamp(3), "updatedAt" = now()
+          WHERE "id" = $3::uuid AND "version" = $4`,
+        values,
+      );
       return count === 1 ? { kind: 'committed', conversation: next } : { kind: 'conflict' };
     }
     if (request.records.length === 0 && request.dedupKey !== undefined) {
@@ -131,18 +134,16 @@ export class PrismaConversationStore implements ConversationStore {
       // four (BEGIN, INSERT, UPDATE, COMMIT), and no walk of the state by Prisma's client. The key is written only if
       // the conditional UPDATE matched; a key seen before fails the INSERT, and with it the whole statement (the
       // UPDATE too), exactly as the transaction rolled back.
-      const sql = sqlOf(this.db);
-      const statement = `
-          WITH updated AS (
-            UPDATE "Conversation"
-               SET "state" = $1::jsonb, "version" = "version" + 1, "nextDueAt" = $2::timestamp(3), "updatedAt" = now()
-             WHERE "id" = $3::uuid AND "version" = $4
-            RETURNING 1)
-          INSERT INTO "ProcessedEvent" ("key") SELECT $5 FROM updated`;
-      // Dates as ISO text in UTC, as Prisma stores them (pg would send a Date in the process's time zone).
-      const values = [JSON.stringify(request.state), data.nextDueAt?.toISOString() ?? null, current.id, current.version, request.dedupKey.slice(0, 200)];
       try {
-        const count = sql ? (await sql.query(statement, values)).rowCount : await this.db.$executeRawUnsafe(statement, ...values);
+        const count = await this.execute(
+          `WITH updated AS (
+             UPDATE "Conversation"
+                SET "state" = $1::jsonb, "version" = "version" + 1, "nextDueAt" = $2::timestamp(3), "updatedAt" = now()
+              WHERE "id" = $3::uuid AND "version" = $4
+             RETURNING 1)
+           INSERT INTO "ProcessedEvent" ("key") SELECT $5 FROM updated`,
+          [...values, request.dedupKey.slice(0, 200)],
+        );
         return count === 1 ? { kind: 'committed', conversation: next } : { kind: 'conflict' };
       } catch (error) {
         if (isUniqueViolation(error) || isRawUniqueViolation(error) || (error as { code?: unknown }).code === '23505') return { kind: 'duplicate' };
@@ -172,6 +173,12 @@ export class PrismaConversationStore implements ConversationStore {
       if (isUniqueViolation(error)) return { kind: 'duplicate' };
       throw error;
     }
+  }
+
+  /** One statement on every answer: through the client's pg pool when it has one (see db/client.ts), else Prisma. Returns the rows changed. */
+  private async execute(statement: string, values: readonly unknown[]): Promise<number | null> {
+    const sql = sqlOf(this.db);
+    return sql ? (await sql.query(statement, values as unknown[])).rowCount : this.db.$executeRawUnsafe(statement, ...values);
   }
 
   /** Stores one record inside the commit's transaction. */

@@ -58,4 +58,15 @@ describe('storing one answer with a dedup key', () => {
     expect(row.nextDueAt).toBeNull();
     expect(row.version).toBe(opened.version + 2);
   });
+
+  it('stores a timer\'s change (no dedup key) with its next due time in UTC', async () => {
+    const store = h.tether.store;
+    const opened = await store.open({ platform: 'test', chatId: 'c3', userId: 'u3' });
+    const dueAt = Date.UTC(2031, 5, 6, 7, 8, 9, 10);
+    expect((await store.commit(opened, { state: withTimer(dueAt, 1), records: [] })).kind).toBe('committed');
+    expect((await store.commit(opened, { state: withTimer(dueAt, 1), records: [] })).kind).toBe('conflict');
+    const row = await h.tether.db.conversation.findUniqueOrThrow({ where: { id: opened.id } });
+    expect(row.nextDueAt?.getTime()).toBe(dueAt);
+    expect(row.version).toBe(opened.version + 1);
+  });
 });
