@@ -77,6 +77,8 @@ console.table(
     'CPU ms/step': r.cpuMsPerStep,
     'CPU ms/step, last quarter of flow': r.cpuMsPerStepLastQuarter,
     'handler wall ms/step': r.handlerWallMsPerStep,
+    'Bot API calls/step': r.apiCallsPerStep,
+    'SQL/step': r.sqlQueriesPerStep,
   })),
 );
 const tetherRows = peer.rows.filter((r) => r.framework === 'tether');

@@ -8,6 +8,7 @@
  * Messages from the parent: `reset`, `collect` (answers with the samples since the last reset), `stop`.
  */
 import { createServer } from 'node:http';
+import pg from 'pg';
 import { Bot, webhookCallback, type Context, type NextFunction } from 'grammy';
 import { pino } from 'pino';
 import { CLOSING, command, PEER_SIZES, scaleQuestion, textQuestion } from './peer-flows.js';
@@ -16,6 +17,8 @@ export interface UpdateSample {
   readonly command: boolean;
   readonly cpuUs: number;
   readonly wallMs: number;
+  /** SQL statements sent to Postgres while the update was handled (both bots reach Postgres through `pg`). */
+  readonly sqlQueries: number;
 }
 
 export type ChildMessage = { type: 'ready' } | { type: 'samples'; samples: UpdateSample[]; processCpuUs: number } | { type: 'error'; message: string };
@@ -27,13 +30,22 @@ const databaseUrl = process.env.BENCH_DATABASE_URL!;
 const SECRET = 'bench-webhook-secret-0123456789';
 
 let samples: UpdateSample[] = [];
+/** Counts every statement either bot sends (Prisma's pg adapter and the plugin's storage both go through pg.Client). */
+let sqlQueries = 0;
+const query = pg.Client.prototype.query;
+pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+  sqlQueries++;
+  return (query as (...a: unknown[]) => unknown).apply(this, args);
+} as typeof query;
+
 /** Outermost middleware: the CPU and wall time of everything the framework does for one update. */
 async function measure(ctx: Context, next: NextFunction): Promise<void> {
+  const queriesBefore = sqlQueries;
   const cpu = process.cpuUsage();
   const t0 = performance.now();
   await next();
   const used = process.cpuUsage(cpu);
-  samples.push({ command: ctx.message?.text?.startsWith('/') ?? false, cpuUs: used.user + used.system, wallMs: performance.now() - t0 });
+  samples.push({ command: ctx.message?.text?.startsWith('/') ?? false, cpuUs: used.user + used.system, wallMs: performance.now() - t0, sqlQueries: sqlQueries - queriesBefore });
 }
 
 const send = (m: ChildMessage) => process.send!(m);

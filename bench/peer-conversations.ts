@@ -21,7 +21,7 @@ import { round, summarize } from './stats.js';
  *   parsing, which both share, and Postgres's own processes.
  */
 const STEPS_PER_SIZE = 256;
-type Framework = 'tether' | 'plugin';
+export type Framework = 'tether' | 'plugin';
 
 export interface PeerRow {
   readonly framework: Framework;
@@ -33,11 +33,18 @@ export interface PeerRow {
   /** CPU per step over the last quarter of each flow: where a replaying design pays most. */
   readonly cpuMsPerStepLastQuarter: number;
   readonly handlerWallMsPerStep: number;
+  /** Bot API calls the emulator received per answer (the reply, closing the answered keyboard, ...). */
+  readonly apiCallsPerStep: number;
+  /** SQL statements per answer, counted in the bot's process. */
+  readonly sqlQueriesPerStep: number;
 }
 
-export async function measurePeerConversations(): Promise<{ rows: PeerRow[]; ratios: { steps: number; e2e: number; cpu: number; cpuLastQuarter: number }[] }> {
+export async function measurePeerConversations(
+  frameworks: readonly Framework[] = ['tether', 'plugin'],
+): Promise<{ rows: PeerRow[]; ratios: { steps: number; e2e: number; cpu: number; cpuLastQuarter: number }[] }> {
   const rows: PeerRow[] = [];
-  for (const framework of ['tether', 'plugin'] as const) rows.push(...(await runFramework(framework)));
+  for (const framework of frameworks) rows.push(...(await runFramework(framework)));
+  if (frameworks.length < 2) return { rows, ratios: [] };
   const ratios = PEER_SIZES.map((steps) => {
     const t = rows.find((r) => r.framework === 'tether' && r.steps === steps)!;
     const p = rows.find((r) => r.framework === 'plugin' && r.steps === steps)!;
@@ -55,7 +62,8 @@ async function runFramework(framework: Framework): Promise<PeerRow[]> {
   if (framework === 'plugin') await ensureDatabase(url.toString());
   const emulator = await TelegramEmulator.start();
   const child = fork(new URL('./peer-bot-child.ts', import.meta.url).pathname, [framework], {
-    execArgv: ['--import', 'tsx'],
+    // BENCH_CHILD_ARGS: extra node flags for the bot's process, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it.
+    execArgv: ['--import', 'tsx', ...(process.env.BENCH_CHILD_ARGS?.split(' ').filter(Boolean) ?? [])],
     env: { ...process.env, BENCH_API_ROOT: emulator.apiRoot, BENCH_TOKEN: emulator.token, BENCH_DATABASE_URL: url.toString(), BENCH_REDIS_PREFIX: redisPrefix, LOG_LEVEL: 'silent' },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -71,7 +79,12 @@ async function runFramework(framework: Framework): Promise<PeerRow[]> {
       child.send({ type: 'reset' });
       const conversations = Math.max(1, STEPS_PER_SIZE / steps);
       const e2e: number[] = [];
-      for (let c = 0; c < conversations; c++) e2e.push(...(await converse(emulator, userId++, steps)));
+      let apiCalls = 0;
+      for (let c = 0; c < conversations; c++) {
+        const { times, answerCalls } = await converse(emulator, userId++, steps);
+        e2e.push(...times);
+        apiCalls += answerCalls;
+      }
       child.send({ type: 'collect' });
       const reply = await next();
       if (reply.type !== 'samples') throw new Error(`${framework} bot: ${reply.type === 'error' ? reply.message : 'no samples'}`);
@@ -88,6 +101,8 @@ async function runFramework(framework: Framework): Promise<PeerRow[]> {
         cpuMsPerStep: round(mean(answers.map((s) => s.cpuUs)) / 1000, 3),
         cpuMsPerStepLastQuarter: round(mean(lastQuarter.map((s) => s.cpuUs)) / 1000, 3),
         handlerWallMsPerStep: round(mean(answers.map((s) => s.wallMs)), 3),
+        apiCallsPerStep: round(apiCalls / answers.length, 2),
+        sqlQueriesPerStep: round(mean(answers.map((s) => s.sqlQueries)), 2),
       });
     }
     return rows;
@@ -103,13 +118,14 @@ async function runFramework(framework: Framework): Promise<PeerRow[]> {
   }
 }
 
-/** One person through one check-in of `steps` questions; the end-to-end milliseconds of each answer. */
-async function converse(emulator: TelegramEmulator, userId: number, steps: number): Promise<number[]> {
+/** One person through one check-in of `steps` questions; the end-to-end milliseconds of each answer, and the Bot API calls the answers caused. */
+async function converse(emulator: TelegramEmulator, userId: number, steps: number): Promise<{ times: number[]; answerCalls: number }> {
   const person = emulator.privateChat(userId);
   const sent = () => emulator.calls.filter((c) => c.method === 'sendMessage' && String(c.payload.chat_id) === String(userId));
   await handled(emulator, 'AddedUserCommand', () => person.send(`/${command(steps)}`));
   if (sent().length !== 1) throw new Error(`no first question for /${command(steps)}`);
   const times: number[] = [];
+  const callsBefore = emulator.calls.length;
   for (let i = 0; i < steps; i++) {
     const t0 = performance.now();
     await handled(emulator, 'AddedUserMessage', () => person.send(answerFor(i)));
@@ -118,7 +134,7 @@ async function converse(emulator: TelegramEmulator, userId: number, steps: numbe
   }
   const last = sent().at(-1)!;
   if (!String(last.payload.text).includes(CLOSING)) throw new Error(`the ${steps}-step check-in did not end with the closing words`);
-  return times;
+  return { times, answerCalls: emulator.calls.length - callsBefore };
 }
 
 /**

@@ -153,9 +153,8 @@ export class DiscordSink implements MessageSink {
   }
 
   private async closeLive(chatId: string, suffix: string): Promise<void> {
-    const live = await this.memory.get<LiveMessage>(liveKey(chatId));
+    const live = await this.memory.take<LiveMessage>(liveKey(chatId));
     if (!live) return;
-    await this.memory.delete(liveKey(chatId));
     await this.rest
       .patch(this.routeOf(live.location), {
         body: { content: (live.content + suffix).slice(0, 2000), components: [], allowed_mentions: { parse: [] } },

@@ -32,9 +32,15 @@ export class TelegramSink implements MessageSink {
 
   async deliver(target: DeliveryTarget, messages: readonly OutboundMessage[], answered?: { token: string; display: string }): Promise<void> {
     const chatId = target.chatId;
+    // Whether this delivery already closed the chat's keyboard and sent none since: then a question with buttons
+    // need not look for one to close again (a shared memory lookup saved per answer).
+    const delivery = { keyboardClosed: false };
     try {
-      if (answered) await this.closeKeyboard(chatId, `\n\n✓ <b>${escapeHtml(answered.display)}</b>`);
-      for (const message of messages) await this.send(chatId, message);
+      if (answered) {
+        await this.closeKeyboard(chatId, `\n\n✓ <b>${escapeHtml(answered.display)}</b>`);
+        delivery.keyboardClosed = true;
+      }
+      for (const message of messages) await this.send(chatId, message, delivery);
     } catch (error) {
       throw toDeliveryError(error);
     }
@@ -55,7 +61,7 @@ export class TelegramSink implements MessageSink {
     if ((await this.memory.get<OpenKeyboard>(keyboardKey(chatId)))?.messageId === messageId) await this.memory.delete(keyboardKey(chatId));
   }
 
-  private async send(chatId: string, message: OutboundMessage): Promise<void> {
+  private async send(chatId: string, message: OutboundMessage, delivery: { keyboardClosed: boolean }): Promise<void> {
     const username = this.username;
     const { chat, topic } = splitChat(chatId);
     const rendered = renderForTelegram(message, username ? (occasion) => `https://t.me/${username}?start=${encodeDeepLink({ kind: 'group-checkin', chatId: chat, occasion })}` : undefined);
@@ -69,7 +75,8 @@ export class TelegramSink implements MessageSink {
     }
     const slotKey = message.slot !== undefined ? `tg:slot:${chatId}|${message.slot}` : undefined;
     const slotted = slotKey !== undefined && message.replace ? await this.memory.get<number>(slotKey) : undefined;
-    if (rendered.keyboard) await this.closeKeyboard(chatId, '');
+    if (rendered.keyboard && !delivery.keyboardClosed) await this.closeKeyboard(chatId, '');
+    if (rendered.keyboard) delivery.keyboardClosed = false; // this message's buttons are the live ones now
     if (slotted !== undefined && (await this.edit(chatId, slotted, rendered))) return this.remember(chatId, slotted, rendered, slotKey);
     const sent = await this.api.sendMessage(chat, rendered.html, {
       ...(topic !== undefined ? { message_thread_id: topic } : {}),
@@ -103,9 +110,8 @@ export class TelegramSink implements MessageSink {
 
   /** Closes the chat's live keyboard, appending `suffix` (the answer given) to its text. */
   private async closeKeyboard(chatId: string, suffix: string): Promise<void> {
-    const open = await this.memory.get<OpenKeyboard>(keyboardKey(chatId));
+    const open = await this.memory.take<OpenKeyboard>(keyboardKey(chatId));
     if (!open) return;
-    await this.memory.delete(keyboardKey(chatId));
     await this.api
       .editMessageText(splitChat(chatId).chat, open.messageId, open.html + suffix, { parse_mode: 'HTML', reply_markup: { inline_keyboard: [] } })
       .catch(ignoreUnmodified);
