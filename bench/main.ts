@@ -12,6 +12,7 @@ import { measureDelivery } from './delivery.js';
 import { measureSchedules } from './schedules.js';
 import { measureMemory } from './memory.js';
 import { measurePeerConversations } from './peer-conversations.js';
+import { measurePeerInProcess } from './peer-in-process.js';
 
 const MEMORY_TARGET_MB = 150;
 const PEER_TARGET_RATIO = 25;
@@ -86,6 +87,12 @@ const flatness = round(tetherRows.at(-1)!.cpuMsPerStepLastQuarter / tetherRows[0
 console.log(`Plugin / Tether (target >= ${PEER_TARGET_RATIO}); Tether CPU per step at 256 steps / at 4 steps (last quarter): ${flatness} (flat: <= 1.25 -> ${flatness <= 1.25 ? 'yes' : 'NO'})`);
 console.table(peer.ratios.map((r) => ({ steps: r.steps, 'e2e ratio': r.e2e, 'CPU ratio': r.cpu, 'CPU ratio, last quarter': r.cpuLastQuarter, met: r.cpu >= PEER_TARGET_RATIO && r.e2e >= PEER_TARGET_RATIO ? 'yes' : 'NO' })));
 
+const peerInProcess = await measurePeerInProcess();
+console.log(`\nThe same, each framework's own work only (target: flat, >= ${PEER_TARGET_RATIO}x below the plugin): updates handed straight to grammY, Bot API\n` +
+  'calls answered in the process, state in memory (Tether\'s in-memory store, the plugin\'s default storage); each framework alone in a process,\n' +
+  'after three warm-up passes; about 1,024 answers per size. µs per answer.');
+console.table(peerInProcess.map((r) => ({ ...r, met: r.ratio >= PEER_TARGET_RATIO ? 'yes' : 'NO' })));
+
 const crisis = measureCrisisDetection();
 console.log('\nCrisis detection on the labelled sets (targets: recall >= 0.97, false positives <= 5%)');
 console.table(crisis.map(({ byCategory: _c, ...rest }) => rest));
@@ -109,7 +116,13 @@ console.log('\nPaced delivery against a fake platform enforcing 30 messages/s wi
 console.table([delivery]);
 
 const memoryJson = { targetPeakRssMB: MEMORY_TARGET_MB, variants: memory.map((m) => ({ ...m, met: m.peakRssMB <= MEMORY_TARGET_MB })) };
-const peerJson = { targetRatio: PEER_TARGET_RATIO, tetherFlatness: flatness, rows: peer.rows, ratios: peer.ratios.map((r) => ({ ...r, met: r.cpu >= PEER_TARGET_RATIO && r.e2e >= PEER_TARGET_RATIO })) };
+const peerJson = {
+  targetRatio: PEER_TARGET_RATIO,
+  tetherFlatness: flatness,
+  rows: peer.rows,
+  ratios: peer.ratios.map((r) => ({ ...r, met: r.cpu >= PEER_TARGET_RATIO && r.e2e >= PEER_TARGET_RATIO })),
+  inProcess: peerInProcess.map((r) => ({ ...r, met: r.ratio >= PEER_TARGET_RATIO })),
+};
 const result = { schedules, delivery, crisis, memory: memoryJson, peer: peerJson, machine: { node: process.version, cpus: (await import('node:os')).cpus().length }, engine, roundTrip: roundTrip.json, at: new Date().toISOString() };
 await mkdir(new URL('./results/', import.meta.url), { recursive: true });
 await writeFile(new URL('./results/latest.json', import.meta.url), JSON.stringify(result, null, 2));

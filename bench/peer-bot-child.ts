@@ -94,42 +94,15 @@ async function startTetherBot(): Promise<() => Promise<void>> {
 }
 
 async function startPluginBot(): Promise<() => Promise<void>> {
-  const { conversations, createConversation } = await import('@grammyjs/conversations');
   type BotContext = import('@grammyjs/conversations').ConversationFlavor<Context>;
-  type Conversation = import('@grammyjs/conversations').Conversation<BotContext, Context>;
   const { postgresStorage } = await import('./peer-storage.js');
+  const { installPluginCheckIns } = await import('./peer-plugin-flow.js');
   const storage = await postgresStorage(databaseUrl);
 
   const bot = new Bot<BotContext>(token, { client: { apiRoot } });
   bot.use(measure);
   // The plugin's documented setup: one conversations() with a storage adapter, one createConversation per flow.
-  bot.use(conversations({ storage: { type: 'key', adapter: storage.adapter } }));
-  for (const steps of PEER_SIZES) {
-    async function checkIn(conversation: Conversation, ctx: Context): Promise<void> {
-      const answers: (number | string)[] = [];
-      for (let i = 0; i < steps; i++) {
-        if (i % 2 === 0) {
-          await ctx.reply(scaleQuestion(i + 1, steps), { reply_markup: { inline_keyboard: [[1, 2, 3, 4, 5].map((n) => ({ text: String(n), callback_data: `s:${n}` }))] } });
-          for (;;) {
-            const answer = await conversation.waitFor('message:text');
-            const value = Number(answer.message.text);
-            if (Number.isInteger(value) && value >= 1 && value <= 5) {
-              answers.push(value);
-              break;
-            }
-            await answer.reply('A number from 1 to 5, please.');
-          }
-        } else {
-          await ctx.reply(textQuestion(i + 1, steps));
-          const answer = await conversation.waitFor('message:text');
-          answers.push(answer.message.text.slice(0, 500));
-        }
-      }
-      await ctx.reply(CLOSING);
-    }
-    bot.use(createConversation(checkIn, command(steps)));
-    bot.command(command(steps), (ctx) => ctx.conversation.enter(command(steps)));
-  }
+  await installPluginCheckIns(bot, { storage: { type: 'key', adapter: storage.adapter } });
   bot.catch((err) => process.stderr.write(`plugin bot: ${(err.error as Error).message}\n`));
   await bot.init();
   const handle = webhookCallback(bot, 'http', { secretToken: SECRET, onTimeout: 'return' });
