@@ -48,8 +48,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  for (const w of workers) w.child.kill('SIGTERM');
-  await Promise.all(workers.map((w) => w.exited));
+  for (const w of workers) if (w.child.exitCode === null) w.child.kill('SIGKILL');
   await rig?.stop();
   await env?.cleanup();
 });
@@ -94,5 +93,11 @@ describe('two workers, one Redis', () => {
     const conversations = await rig.tether.db.conversation.findMany({ where: { platform: 'telegram' } });
     expect(conversations).toHaveLength(PEOPLE);
     for (const c of conversations) expect(JSON.stringify(c.state)).not.toContain('"kind":"step"');
+  });
+
+  it('stops each worker cleanly on SIGTERM: jobs finished, connections closed, exit 0', async () => {
+    for (const w of workers) w.child.kill('SIGTERM');
+    expect(await Promise.all(workers.map((w) => w.exited))).toEqual([0, 0]);
+    for (const w of workers) expect(parsed(w.logs).map((l) => l.msg)).toEqual(expect.arrayContaining(['shutting down', 'stopped cleanly']));
   });
 });

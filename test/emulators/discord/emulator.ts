@@ -80,6 +80,8 @@ const snowflake = (() => {
 
 export class DiscordEmulator {
   readonly calls: RecordedRest[] = [];
+  /** The shard each gateway connection identified as ([id, count]), in order. */
+  readonly identified: Array<[number, number] | undefined> = [];
   readonly messages: EmulatedMessage[] = [];
   private readonly faults: Fault[] = [];
   private readonly interactions = new Map<string, InteractionRecord>();
@@ -230,7 +232,10 @@ export class DiscordEmulator {
     socket.on('message', (raw) => {
       const payload = JSON.parse(String(raw)) as { op: number; d: unknown };
       if (payload.op === 1) socket.send(JSON.stringify({ op: 11, d: null, s: null, t: null }));
-      if (payload.op === 2) this.ready(socket);
+      if (payload.op === 2) {
+        this.identified.push((payload.d as { shard?: [number, number] }).shard);
+        this.ready(socket);
+      }
       if (payload.op === 6) socket.send(JSON.stringify({ op: 0, t: 'RESUMED', s: ++this.seq, d: {} }));
     });
   }
