@@ -134,4 +134,11 @@ describe('what people type in flows', () => {
     // The rules still catch the short ones that matter.
     for (const r of ['kms', 'i want to die', 'took all my pills']) expect(detectCrisis(r).crisis).toBe(true);
   });
+
+  it('lets the model read a short message about medicines by name (normalized to "meds") or breathing', () => {
+    // Drug names reach the detector as "meds" and "can't" as "can not": the risk words must name those forms,
+    // or a short overdose message the model is sure of ("tuk 2 many percs": 0.95) is never shown to it.
+    expect(detectCrisis('tuk 2 many percs')).toMatchObject({ crisis: true, category: 'overdose' });
+    expect(detectCrisis('took my meds this morning').crisis).toBe(false);
+  });
 });
