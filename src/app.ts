@@ -26,6 +26,7 @@ import { CommunityStore } from './store/community-store.js';
 import { ScheduleStore } from './store/schedule-store.js';
 import { LinkStore } from './store/link-store.js';
 import { SupportStore } from './store/support-store.js';
+import { pruneProcessedEvents } from './store/processed-events.js';
 import { DeliveryQueue, startDeliveryWorkers } from './delivery/delivery-queue.js';
 import { OccasionQueue, startOccasionWorker, OCCASION_QUEUE, type OccasionBatch } from './queue/occasion-queue.js';
 import { TetherMetrics, runtimeObserver } from './ops/metrics.js';
@@ -221,6 +222,10 @@ export async function startTether(config: Config, options: TetherOptions): Promi
       ...options.occasionSettings,
     },
     ...(options.clock ? { clock: options.clock } : {}),
+    housekeeping: async (now) => {
+      const pruned = await pruneProcessedEvents(db, now);
+      if (pruned) log.info({ pruned }, 'forgot old delivery keys');
+    },
   });
   const occasionWorker = works ? startOccasionWorker(redis[3]!, config.REDIS_PREFIX, (job) => occasions.handle(job)) : undefined;
   occasionWorker?.on('failed', (job, err) => log.error({ err: err.message, occasions: job?.data.occasions.length }, 'occasion job failed'));

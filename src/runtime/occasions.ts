@@ -47,8 +47,12 @@ export class OccasionScheduler {
       readonly log: Logger;
       readonly settings: OccasionSettings;
       readonly clock?: () => number;
+      /** Housekeeping run with the sweeps, at most hourly (forgetting old delivery keys). */
+      readonly housekeeping?: (now: number) => Promise<void>;
     },
   ) {}
+
+  private lastHousekeeping = Number.NEGATIVE_INFINITY;
 
   private now(): number {
     return (this.deps.clock ?? Date.now)();
@@ -85,6 +89,10 @@ export class OccasionScheduler {
     const events = await this.deps.schedules.claimDueEvents(now + lookaheadMs, now, now - staleMs);
     const jobs: OccasionJob[] = [...personal, ...group, ...events];
     if (jobs.length) await this.deps.queue.enqueue(jobs);
+    if (this.deps.housekeeping && now - this.lastHousekeeping >= 3_600_000) {
+      this.lastHousekeeping = now;
+      await this.deps.housekeeping(now).catch((err: unknown) => this.deps.log.warn({ err: (err as Error).message }, 'housekeeping failed'));
+    }
     return jobs.length;
   }
 

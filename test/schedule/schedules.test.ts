@@ -202,4 +202,23 @@ describe('personal schedules', () => {
     expect(lifted.unreachable).toBe(false);
     expect(lifted.nextRunAt).not.toBeNull();
   });
+
+  it('forgets delivery keys older than a week with the sweeps, at most hourly, and keeps the recent ones', async () => {
+    now = Date.parse('2031-01-10T12:00:00Z');
+    const h = await start();
+    const day = 86_400_000;
+    await h.tether.db.processedEvent.createMany({
+      data: [
+        { key: 'telegram:u:old-1', createdAt: new Date(now - 8 * day) },
+        { key: 'telegram:u:old-2', createdAt: new Date(now - 30 * day) },
+        { key: 'telegram:u:recent', createdAt: new Date(now - 2 * day) },
+      ],
+    });
+    // Start-up swept and kept house a moment ago: within the hour, nothing more happens.
+    await h.tether.occasions.sweep();
+    expect(await h.tether.db.processedEvent.count({ where: { key: { startsWith: 'telegram:u:' } } })).toBe(3);
+    now += 3_600_000;
+    await h.tether.occasions.sweep();
+    expect((await h.tether.db.processedEvent.findMany({ where: { key: { startsWith: 'telegram:u:' } }, select: { key: true } })).map((r) => r.key)).toEqual(['telegram:u:recent']);
+  });
 });
