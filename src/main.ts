@@ -34,10 +34,18 @@ async function main(): Promise<number> {
   }
   const useTerminal = consoleOnly || !hasPlatform(config);
   let started = false;
+  let hung: NodeJS.Timeout | undefined;
   void stop.then(() => {
-    if (!started) setTimeout(() => process.exit(1), config.SHUTDOWN_TIMEOUT_SECONDS * 1000).unref();
+    if (!started) hung = setTimeout(() => process.exit(1), config.SHUTDOWN_TIMEOUT_SECONDS * 1000).unref();
   });
-  const lifecycle: Lifecycle = { stop, started: () => (started = true) };
+  // Start-up finished after all: the orderly shutdown (with its own deadline) takes over.
+  const lifecycle: Lifecycle = {
+    stop,
+    started: () => {
+      started = true;
+      clearTimeout(hung);
+    },
+  };
   // In the terminal chat, logs would get in the way of the conversation: only problems are shown.
   const log = createLogger(useTerminal && !process.env.LOG_LEVEL ? 'warn' : config.LOG_LEVEL);
   return useTerminal ? runTerminal(config, log, lifecycle) : runPlatforms(config, log, lifecycle);

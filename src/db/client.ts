@@ -10,6 +10,8 @@ const pools = new WeakMap<Database, pg.Pool>();
 /** A Prisma client over the `pg` driver adapter: no native query engine, works offline. */
 export function createDatabase(url: string, poolSize = 10): Database {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection that drops (Postgres restarted) must not crash the process: the next query reconnects.
+  pool.on('error', () => undefined);
   // The client ends the pool when it disconnects, as it would a pool of its own.
   const db = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
   pools.set(db, pool);

@@ -21,6 +21,8 @@ const numberWords: Record<string, number> = {
  * which no screen needs to read ("Just note it" is a button, not a note).
  */
 export function typesAnOption(step: { readonly options: ReadonlyArray<{ readonly label: string }> }, text: string): boolean {
+  // Only words and ordinary punctuation: "Not now 🔪" is not just the button.
+  if (!/^[\p{L}\p{N}\s.,:;!?'’()/-]*$/u.test(text.trim())) return false;
   const wanted = normalizeLabel(text);
   if (/^\d+$/.test(wanted)) return Number(wanted) >= 1 && Number(wanted) <= step.options.length;
   return step.options.some((o) => normalizeLabel(o.label) === wanted);

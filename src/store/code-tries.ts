@@ -3,6 +3,8 @@ import type { Database } from '../db/client.js';
 /** Code tries (/link, /support) that did not work that a person may make in an hour before codes are paused for them. */
 export const MAX_FAILED_TRIES = 5;
 const WINDOW_MS = 60 * 60_000;
+/** The advisory-lock namespace for code tries (the migrator's lock is a single key). */
+const CODE_TRIES_LOCK = 7424838;
 
 /**
  * Guards one-time codes against guessing. A try is written down before its code is looked up, under a lock per
@@ -14,7 +16,8 @@ export const codeTries = {
   /** Takes one try: its id, or undefined when the person is paused. */
   async take(db: Database, personId: string, now: number): Promise<string | undefined> {
     return db.$transaction(async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`code-tries:${personId}`}))`;
+      // Two-key form: its own namespace, apart from the migrations' lock.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CODE_TRIES_LOCK}::int, hashtext(${personId}))`;
       await tx.codeTry.deleteMany({ where: { personId, at: { lte: new Date(now - WINDOW_MS) } } });
       const recent = await tx.codeTry.count({ where: { personId } });
       if (recent >= MAX_FAILED_TRIES) return undefined;

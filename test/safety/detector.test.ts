@@ -128,6 +128,17 @@ describe('what people type in flows', () => {
     expect(labels.filter((label) => detectCrisis(label).crisis)).toEqual([]);
   });
 
+  it('exempts only a button typed out whole (its label or number), nothing added', async () => {
+    const { typesAnOption } = await import('../../src/engine/answers.js');
+    const step = { options: [{ label: 'Just note it' }, { label: "I'd rather not say" }] };
+    expect(typesAnOption(step, 'just note it')).toBe(true);
+    expect(typesAnOption(step, "I'd rather not say.")).toBe(true);
+    expect(typesAnOption(step, '2')).toBe(true);
+    expect(typesAnOption(step, '3')).toBe(false);
+    expect(typesAnOption(step, 'Just note it 🔪')).toBe(false);
+    expect(typesAnOption(step, "Just note it. I'm going to end it tonight")).toBe(false);
+  });
+
   it('leaves short everyday replies to the rules alone', () => {
     const replies = ['just note it', 'note it', 'ok thanks', 'not now', 'skip', 'done', 'later maybe', 'i am tired', 'so tired today', 'rough day', 'need sleep', 'leave it there'];
     expect(replies.filter((r) => detectCrisis(r).crisis)).toEqual([]);
