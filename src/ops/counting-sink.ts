@@ -11,9 +11,9 @@ import type { TetherMetrics } from './metrics.js';
 export function countingSink(sink: MessageSink, metrics: TetherMetrics): MessageSink {
   return {
     platform: sink.platform,
-    async deliver(target, messages, answered) {
+    async deliver(target, messages, answered, reply) {
       try {
-        await sink.deliver(target, messages, answered);
+        await sink.deliver(target, messages, answered, reply);
       } catch (error) {
         if (!(error instanceof RateLimitedError || error instanceof RecipientUnreachableError)) metrics.error('send');
         throw error;

@@ -4,7 +4,8 @@ import type { OutboundMessage, TimerRequest } from '../engine/types.js';
 /** Where a conversation's messages go: one per platform (terminal, Telegram, Discord). */
 export interface MessageSink {
   readonly platform: string;
-  deliver(target: DeliveryTarget, messages: readonly OutboundMessage[], answered?: { token: string; display: string }): Promise<void>;
+  /** `reply`, when given: the platform's handle for answering the event these messages answer (see EventReply). */
+  deliver(target: DeliveryTarget, messages: readonly OutboundMessage[], answered?: { token: string; display: string }, reply?: EventReply): Promise<void>;
   /** The chat id of a private chat with this user, for a message they did not ask for (a moderator's alert). */
   directChat?(userId: string): string;
   /**
@@ -14,6 +15,15 @@ export interface MessageSink {
   isMember?(community: string, userId: string): Promise<boolean | undefined>;
   /** Shares what the sink remembers between messages with other processes (see sink-memory.ts). */
   useMemory?(memory: SinkMemory): void;
+}
+
+/**
+ * How the platform lets us answer one particular event (a Discord interaction's token, whose deferred "thinking…"
+ * reply the first message replaces). Only that event's own reply carries it: a timed step sent at the same moment
+ * cannot take another event's reply.
+ */
+export interface EventReply {
+  readonly token: string;
 }
 
 export interface DeliveryTarget {

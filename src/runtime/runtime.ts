@@ -16,7 +16,7 @@ import { formatCode } from '../lib/one-time-code.js';
 import { computeTrends, trendsText } from '../insights/trends.js';
 import { renderTrendsChart } from '../charts/trends-chart.js';
 import type { Logger } from './logger.js';
-import { RecipientUnreachableError, type DeliveryTarget, type MessageSink, type RuntimeObserver, type TimerScheduler } from './ports.js';
+import { RecipientUnreachableError, type DeliveryTarget, type EventReply, type MessageSink, type RuntimeObserver, type TimerScheduler } from './ports.js';
 import { plain } from '../engine/rich-text.js';
 
 export interface RuntimeDeps {
@@ -63,6 +63,8 @@ export interface Outbox {
 }
 
 export interface DispatchOptions {
+  /** The platform's handle for answering this very event (a Discord interaction). */
+  readonly reply?: EventReply;
   /** A platform's id for this delivery: the same delivery twice is handled once. */
   readonly dedupKey?: string;
   /** The person's locale as the platform reports it (`en-US`). */
@@ -223,7 +225,7 @@ export class ConversationRuntime {
           conversation = await this.load(address, true, locale);
           continue;
         }
-        await this.deliver(conversation, transition);
+        await this.deliver(conversation, transition, options.reply);
         return { kind: 'handled', conversationId: conversation.id, transition };
       }
       const outcome = await this.deps.store.commit(conversation, { state: transition.state, records: transition.records, dedupKey, now: this.clock() });
@@ -242,7 +244,7 @@ export class ConversationRuntime {
       // What the person's other chats know of them (their plan, supporters, schedule) is now out of date.
       if (transition.records.length || relinked) this.forgetPersonsOtherChats(committed.personId, committed.id);
       const carriedOut = extra.length ? { ...transition, messages: beforeNextQuestion(transition.messages, extra) } : transition;
-      await this.afterCommit(committed, forgotten ? { ...carriedOut, timers: [] } : carriedOut, options.paced && dedupKey !== undefined ? dedupKey : undefined);
+      await this.afterCommit(committed, forgotten ? { ...carriedOut, timers: [] } : carriedOut, options.paced && dedupKey !== undefined ? dedupKey : undefined, options.reply);
       if (transition.crisis) await this.alertCommunity(committed, transition);
       return { kind: 'handled', conversationId: conversation.id, transition };
     }
@@ -398,13 +400,13 @@ export class ConversationRuntime {
     return { conversation: current, extra };
   }
 
-  private async afterCommit(conversation: StoredConversation, transition: Transition, pacedKey?: string): Promise<void> {
+  private async afterCommit(conversation: StoredConversation, transition: Transition, pacedKey?: string, reply?: EventReply): Promise<void> {
     // The reply first: the person should not wait on the queue. Timers are already stored with the state, so
     // one that fails to arm here is re-armed at the next start.
     if (pacedKey !== undefined && this.deps.outbox && transition.messages.length) {
       const target = { conversationId: conversation.id, chatId: conversation.chatId, userId: conversation.userId };
       await this.deps.outbox.enqueue([{ platform: conversation.platform, target, messages: transition.messages, key: pacedKey }]);
-    } else await this.deliver(conversation, transition);
+    } else await this.deliver(conversation, transition, reply);
     try {
       if (transition.timers.length) await this.deps.timers.schedule(conversation.id, transition.timers);
       if (transition.cancelledTimers.length) await this.deps.timers.cancel(conversation.id, transition.cancelledTimers);
@@ -413,7 +415,7 @@ export class ConversationRuntime {
     }
   }
 
-  private async deliver(conversation: StoredConversation, transition: Transition): Promise<void> {
+  private async deliver(conversation: StoredConversation, transition: Transition, reply?: EventReply): Promise<void> {
     if (transition.messages.length === 0 && !transition.answered) return;
     const sink = this.sinks.get(conversation.platform);
     if (!sink) {
@@ -425,6 +427,7 @@ export class ConversationRuntime {
         { conversationId: conversation.id, chatId: conversation.chatId, userId: conversation.userId },
         transition.messages,
         transition.answered,
+        reply,
       );
     } catch (error) {
       if (error instanceof RecipientUnreachableError) {

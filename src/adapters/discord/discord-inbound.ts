@@ -19,7 +19,7 @@ import {
 import { copy } from '../../engine/copy.js';
 import type { InboundEvent } from '../../engine/types.js';
 import type { Logger } from '../../runtime/logger.js';
-import type { ConversationRuntime } from '../../runtime/runtime.js';
+import type { ConversationRuntime, DispatchOptions } from '../../runtime/runtime.js';
 import type { ConversationKey } from '../../store/conversation-store.js';
 import { textToEvent } from '../shared/inbound-text.js';
 import { engineCommandName } from './commands.js';
@@ -62,7 +62,7 @@ export function attachDiscordInbound(client: Client, runtime: ConversationRuntim
       name: engineCommandName(interaction.commandName),
       args: interaction.options.getString('choice') ?? '',
     };
-    const dedup = { dedupKey: `${DISCORD}:i:${interaction.id}`, locale: interaction.locale };
+    const dedup = { dedupKey: `${DISCORD}:i:${interaction.id}`, locale: interaction.locale, reply: { token: interaction.token } };
     const flow = runtime.registry.byCommand.get(event.name);
     if (flow?.moderators) return openSettings(interaction, event.name);
     if (interaction.inGuild() && event.name === 'breathe' && (await groupBreathingAllowed(interaction.guildId))) {
@@ -107,14 +107,14 @@ export function attachDiscordInbound(client: Client, runtime: ConversationRuntim
     const chat = ephemeralChat(interaction.guildId, interaction.user.id);
     await sink.bindInteraction(chat, interaction.token, { placeholder: true, ephemeral: true });
     const scope = { community, moderator: true, channel: channelChat(interaction.channelId) };
-    await runtime.dispatch({ key: key(chat, interaction.user.id) }, { type: 'command', name, scope }, { dedupKey: `${DISCORD}:i:${interaction.id}`, locale: interaction.locale });
+    await runtime.dispatch({ key: key(chat, interaction.user.id) }, { type: 'command', name, scope }, { dedupKey: `${DISCORD}:i:${interaction.id}`, locale: interaction.locale, reply: { token: interaction.token } });
   }
 
   /** A flow for one person: in DMs, or (in a server, DMs closed) in replies only they see. */
   async function runPrivately(
     interaction: ChatInputCommandInteraction | ButtonInteraction,
     event: InboundEvent,
-    dedup: { dedupKey: string; locale: string },
+    dedup: DispatchOptions,
   ): Promise<void> {
     if (!interaction.inGuild()) {
       await interaction.deferReply();
@@ -172,7 +172,7 @@ export function attachDiscordInbound(client: Client, runtime: ConversationRuntim
     if (id.kind === 'group-checkin') {
       if (!interaction.inGuild() || !interaction.isButton()) return;
       const scope = await runtime.scopeFor(communityKey(DISCORD, interaction.guildId), { occasion: id.occasion, channel: channelChat(interaction.channelId) });
-      await runPrivately(interaction, { type: 'command', name: GROUP_CHECKIN_COMMAND, scope }, { dedupKey: `${DISCORD}:i:${interaction.id}`, locale: interaction.locale });
+      await runPrivately(interaction, { type: 'command', name: GROUP_CHECKIN_COMMAND, scope }, { dedupKey: `${DISCORD}:i:${interaction.id}`, locale: interaction.locale, reply: { token: interaction.token } });
       return;
     }
     if (id.kind !== 'choice') return;
@@ -180,7 +180,7 @@ export function attachDiscordInbound(client: Client, runtime: ConversationRuntim
     const chat = chatOf(interaction);
     await sink.bindInteraction(chat, interaction.token, { placeholder: false, ephemeral: interaction.inGuild() });
     const value = interaction.isStringSelectMenu() ? (interaction.values[0] ?? '') : id.value;
-    const outcome = await runtime.dispatch({ key: key(chat, interaction.user.id) }, { type: 'choice', token: id.token, value }, { dedupKey: `${DISCORD}:i:${interaction.id}`, locale: interaction.locale });
+    const outcome = await runtime.dispatch({ key: key(chat, interaction.user.id) }, { type: 'choice', token: id.token, value }, { dedupKey: `${DISCORD}:i:${interaction.id}`, locale: interaction.locale, reply: { token: interaction.token } });
     if (outcome.kind === 'handled' && !outcome.transition.answered) {
       // A stale press: that message's buttons go; the engine's gentle note has been sent.
       await sink.closeComponents(chat, interaction.inGuild() ? { token: interaction.token } : { channelId: interaction.channelId, messageId: interaction.message.id });
@@ -195,6 +195,6 @@ export function attachDiscordInbound(client: Client, runtime: ConversationRuntim
     const chat = chatOf(interaction);
     await sink.bindInteraction(chat, interaction.token, { placeholder: !interaction.isFromMessage(), ephemeral: interaction.inGuild() });
     const text = interaction.fields.getTextInputValue('answer');
-    await runtime.dispatch({ key: key(chat, interaction.user.id) }, { type: 'text', text }, { dedupKey: `${DISCORD}:i:${interaction.id}`, locale: interaction.locale });
+    await runtime.dispatch({ key: key(chat, interaction.user.id) }, { type: 'text', text }, { dedupKey: `${DISCORD}:i:${interaction.id}`, locale: interaction.locale, reply: { token: interaction.token } });
   }
 }

@@ -1,6 +1,6 @@
 import { DiscordAPIError, MessageFlags, RESTJSONErrorCodes, Routes, escapeMarkdown, type REST } from 'discord.js';
 import type { OutboundMessage } from '../../engine/types.js';
-import { RecipientUnreachableError, type DeliveryTarget, type MessageSink } from '../../runtime/ports.js';
+import { RecipientUnreachableError, type DeliveryTarget, type EventReply, type MessageSink } from '../../runtime/ports.js';
 import { LocalSinkMemory, type SinkMemory } from '../../runtime/sink-memory.js';
 import { renderForDiscord, type DiscordMessage } from './render.js';
 
@@ -75,14 +75,13 @@ export class DiscordSink implements MessageSink {
   async bindInteraction(chatId: string, token: string, options: { placeholder: boolean; ephemeral: boolean }): Promise<void> {
     await this.memory.set(contextKey(chatId), { token, at: this.clock(), ephemeral: options.ephemeral } satisfies InteractionContext, TOKEN_LIFETIME_MS);
     // The deferred "thinking…" reply waits under a key of its own, taken by exactly one message (whichever process).
-    if (options.placeholder) await this.memory.set(placeholderKey(chatId), token, TOKEN_LIFETIME_MS);
-    else await this.memory.delete(placeholderKey(chatId));
+    if (options.placeholder) await this.memory.set(placeholderKey(token), true, TOKEN_LIFETIME_MS);
   }
 
-  async deliver(target: DeliveryTarget, messages: readonly OutboundMessage[], answered?: { token: string; display: string }): Promise<void> {
+  async deliver(target: DeliveryTarget, messages: readonly OutboundMessage[], answered?: { token: string; display: string }, reply?: EventReply): Promise<void> {
     try {
       if (answered) await this.closeLive(target.chatId, `\n✓ **${escapeMarkdown(answered.display)}**`);
-      for (const message of messages) await this.send(target.chatId, message);
+      for (const message of messages) await this.send(target.chatId, message, reply);
     } catch (error) {
       throw toDeliveryError(error);
     }
@@ -95,7 +94,7 @@ export class DiscordSink implements MessageSink {
     await this.memory.delete(liveKey(chatId));
   }
 
-  private async send(chatId: string, message: OutboundMessage): Promise<void> {
+  private async send(chatId: string, message: OutboundMessage, reply: EventReply | undefined): Promise<void> {
     const ephemeral = chatId.startsWith('eph:');
     const rendered = renderForDiscord(message, ephemeral ? 'modal' : 'message');
     const slotKey = message.slot !== undefined ? `dc:slot:${chatId}|${message.slot}` : undefined;
@@ -103,20 +102,22 @@ export class DiscordSink implements MessageSink {
     const slotted = slotKey !== undefined && message.replace ? await this.memory.get<Location>(slotKey) : undefined;
     let location: Location | undefined;
     if (slotted && (await this.edit(slotted, rendered))) location = slotted;
-    location ??= await this.post(chatId, rendered, message.file);
+    location ??= await this.post(chatId, rendered, message.file, reply);
     if (slotKey !== undefined) await this.memory.set(slotKey, location, REMEMBER_MS);
     if (rendered.components.length) await this.memory.set(liveKey(chatId), { location, content: rendered.content } satisfies LiveMessage, REMEMBER_MS);
   }
 
-  private async post(chatId: string, rendered: DiscordMessage, file?: OutboundMessage['file']): Promise<Location> {
+  private async post(chatId: string, rendered: DiscordMessage, file: OutboundMessage['file'] | undefined, reply: EventReply | undefined): Promise<Location> {
     const body = { content: rendered.content, components: rendered.components, allowed_mentions: { parse: [] } };
     const files = file ? { files: [{ name: file.name, data: typeof file.content === 'string' ? Buffer.from(file.content, 'utf8') : Buffer.from(file.content), contentType: file.mime }] } : {};
+    // The deferred "thinking…" reply belongs to its event: only that event's reply replaces it, and only once (a timed
+    // step sent at the same moment, here or in a worker, cannot take it).
+    if (reply && (await this.memory.take<boolean>(placeholderKey(reply.token)))) {
+      const msg = (await this.rest.patch(Routes.webhookMessage(this.applicationId, reply.token, '@original'), { body, ...files })) as { id: string };
+      return { kind: 'webhook', token: reply.token, messageId: msg.id ?? '@original' };
+    }
     const context = await this.memory.get<InteractionContext>(contextKey(chatId));
     if (context && this.clock() - context.at < TOKEN_LIFETIME_MS) {
-      if ((await this.memory.take<string>(placeholderKey(chatId))) === context.token) {
-        const msg = (await this.rest.patch(Routes.webhookMessage(this.applicationId, context.token, '@original'), { body, ...files })) as { id: string };
-        return { kind: 'webhook', token: context.token, messageId: msg.id ?? '@original' };
-      }
       if (context.ephemeral) {
         const msg = (await this.rest.post(Routes.webhook(this.applicationId, context.token), {
           body: { ...body, flags: MessageFlags.Ephemeral },
@@ -177,7 +178,7 @@ interface LiveMessage {
 }
 
 const contextKey = (chatId: string) => `dc:interaction:${chatId}`;
-const placeholderKey = (chatId: string) => `dc:placeholder:${chatId}`;
+const placeholderKey = (interactionToken: string) => `dc:placeholder:${interactionToken}`;
 const liveKey = (chatId: string) => `dc:live:${chatId}`;
 
 function toDeliveryError(error: unknown): unknown {
