@@ -54,6 +54,7 @@ export class TelegramEmulator {
   private readonly faults: PendingFault[] = [];
   private readonly replay: unknown[] = [];
   private duplicateNext = false;
+  private readonly relayedIds = new Map<string, number>();
   /** Group membership as getChatMember reports it ("chat:user" → status); "member" by default. */
   private readonly members = new Map<string, string>();
   private stopped = false;
@@ -217,9 +218,22 @@ export class TelegramEmulator {
     const response = await fetch(this.webhook.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(this.webhook.secret ? { 'x-telegram-bot-api-secret-token': this.webhook.secret } : {}) },
-      body: raw,
+      body: this.uniqueUpdateIds(raw),
     });
     res.writeHead(response.status, { 'content-type': 'application/json' }).end(await response.text());
+  }
+
+  /**
+   * The emulator numbers webhook updates per chat, so two people's updates can share an id; Telegram's are unique per
+   * bot. Each (chat, id) gets an id of its own, the same one again when the same update is sent again.
+   */
+  private uniqueUpdateIds(raw: string): string {
+    const update = JSON.parse(raw) as { update_id: number; message?: { chat: { id: number } }; callback_query?: { message?: { chat: { id: number } } } };
+    const chat = update.message?.chat.id ?? update.callback_query?.message?.chat.id ?? 0;
+    const key = `${chat}:${update.update_id}`;
+    let id = this.relayedIds.get(key);
+    if (id === undefined) this.relayedIds.set(key, (id = this.relayedIds.size + 1));
+    return JSON.stringify({ ...update, update_id: id });
   }
 
   private async forward(token: string, method: string, payload: Record<string, unknown>): Promise<unknown> {
