@@ -3,12 +3,13 @@ import { promisify } from 'node:util';
 
 /**
  * Tether's memory with 10,000 active conversations, measured in child processes that run only what Tether runs
- * (bench/memory-child.ts), so this harness's own memory does not count. Three variants:
+ * (bench/memory-child.ts), so this harness's own memory does not count. The variants:
  * - `eager`: every platform SDK and the chart libraries loaded at start, as Tether did before (the "before");
  * - `lean`: only what a terminal-only process needs (the chart libraries now load on the first /trends; the
- *   platform adapters load only when their token is set, once src/main.ts imports them lazily);
+ *   platform adapters load only when their token is set: src/main.ts imports them lazily);
  * - `lean` with a cap on V8's old generation, or with --optimize-for-size: both collect garbage sooner instead of
- *   letting the heap grow to a few times what is live (the peak is mostly garbage not yet collected).
+ *   letting the heap grow to a few times what is live (the peak is mostly garbage not yet collected);
+ * - `lean` with one V8 background thread (--v8-pool-size=1), alone and with the cap.
  */
 export interface MemoryVariant {
   readonly name: string;
@@ -21,6 +22,9 @@ export const MEMORY_VARIANTS: readonly MemoryVariant[] = [
   { name: 'after: lazy SDKs and charts', mode: 'lean', flags: [] },
   { name: 'after + --max-old-space-size=128', mode: 'lean', flags: ['--max-old-space-size=128'] },
   { name: 'after + --optimize-for-size', mode: 'lean', flags: ['--optimize-for-size'] },
+  // V8's background threads (one per core by default) each hold compilation memory for Prisma's wasm.
+  { name: 'after + --v8-pool-size=1', mode: 'lean', flags: ['--v8-pool-size=1'] },
+  { name: 'after + --v8-pool-size=1 --max-old-space-size=128', mode: 'lean', flags: ['--v8-pool-size=1', '--max-old-space-size=128'] },
 ];
 
 export interface MemoryResult {
