@@ -224,13 +224,18 @@ export class TelegramEmulator {
   }
 
   /**
-   * The emulator numbers webhook updates per chat, so two people's updates can share an id; Telegram's are unique per
-   * bot. Each (chat, id) gets an id of its own, the same one again when the same update is sent again.
+   * The emulator reads its update counter before a webhook call and moves it on after, so updates sent while another
+   * is being handled share an id; Telegram's are unique per bot. Each distinct update (chat, id and content) gets an
+   * id of its own, the same one again when the same update is sent again.
    */
   private uniqueUpdateIds(raw: string): string {
-    const update = JSON.parse(raw) as { update_id: number; message?: { chat: { id: number } }; callback_query?: { message?: { chat: { id: number } } } };
+    const update = JSON.parse(raw) as {
+      update_id: number;
+      message?: { chat: { id: number }; text?: string };
+      callback_query?: { data?: string; message?: { chat: { id: number } } };
+    };
     const chat = update.message?.chat.id ?? update.callback_query?.message?.chat.id ?? 0;
-    const key = `${chat}:${update.update_id}`;
+    const key = `${chat}:${update.update_id}:${update.message?.text ?? ''}:${update.callback_query?.data ?? ''}`;
     let id = this.relayedIds.get(key);
     if (id === undefined) this.relayedIds.set(key, (id = this.relayedIds.size + 1));
     return JSON.stringify({ ...update, update_id: id });
