@@ -11,7 +11,7 @@ import { createServer } from 'node:http';
 import pg from 'pg';
 import { Bot, webhookCallback, type Context, type NextFunction } from 'grammy';
 import { pino } from 'pino';
-import { CLOSING, command, PEER_SIZES, scaleQuestion, textQuestion } from './peer-flows.js';
+import { PEER_SIZES } from './peer-flows.js';
 
 export interface UpdateSample {
   readonly command: boolean;

@@ -23,6 +23,8 @@ export function createDatabase(url: string, poolSize = 10): Database {
  * of CPU more than the same statement through `pg` (its query compiler and request pipeline), which is a tenth of
  * what handling an answer costs. The same connections, so the same limits and the same database.
  */
-export function sqlOf(db: Database): pg.Pool | undefined {
-  return pools.get(db);
+export function sqlOf(db: Database): pg.Pool {
+  const pool = pools.get(db);
+  if (!pool) throw new Error('this database client was not made by createDatabase, so it has no pg pool');
+  return pool;
 }

@@ -364,10 +364,10 @@ export class ConversationRuntime {
           }
           const platform = community.key.slice(0, community.key.indexOf(':'));
           // Only to a group they are still in: someone who left has moved on, and their milestone goes nowhere.
-          const check = this.sinks.get(platform)?.isMember?.bind(this.sinks.get(platform));
-          if (check) {
+          const sink = this.sinks.get(platform);
+          if (sink?.isMember) {
             const memberId = current.progress.communityMember;
-            const member = memberId ? await check(community.key.slice(platform.length + 1), memberId) : false;
+            const member = memberId ? await sink.isMember(community.key.slice(platform.length + 1), memberId) : false;
             if (member !== true) {
               extra.push({ text: member === false ? copy.milestoneNotMember : copy.milestoneUnchecked });
               break;
