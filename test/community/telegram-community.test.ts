@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnvironment, eventually, type TestEnvironment } from '../helpers/environment.js';
 import { startTelegramRig, type TelegramRig } from '../adapters/telegram/telegram-harness.js';
 import type { TelegramUser } from '../emulators/telegram.js';
+import { settled } from '../helpers/settled.js';
 
 /*
  * A Telegram group set up by its administrator, a group check-in answered privately by members, its anonymous
@@ -125,6 +126,7 @@ describe('a Telegram group with Tether', () => {
     expect(rows).toHaveLength(3);
     expect(rows.every((r) => r.answers.startsWith('enc:v1:'))).toBe(true);
 
+    await settled(rig.tether);
     now = Date.parse('2027-03-01T21:00:00Z');
     await rig.tether.occasions.sweep();
     const summary = await watcher.waitFor('3 people checked in');

@@ -4,6 +4,7 @@ import type { OutboundMessage } from '../../src/engine/types.js';
 import { RecipientUnreachableError, type DeliveryTarget } from '../../src/runtime/ports.js';
 import { createTestEnvironment, eventually, type TestEnvironment } from '../helpers/environment.js';
 import { RecordingSink } from '../helpers/recording-sink.js';
+import { settled } from '../helpers/settled.js';
 import { person, startHarness, type Harness } from '../helpers/tether-harness.js';
 
 /*
@@ -44,6 +45,7 @@ async function at(h: Harness, iso: string, userId: string, text: string, times: 
   now = Date.parse(iso);
   await h.tether.occasions.sweep();
   await eventually(() => (count(h, userId, text) >= times ? true : undefined), 10_000, `${times} × "${text}"`);
+  await settled(h.tether);
   expect(count(h, userId, text)).toBe(times);
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { eventually } from '../helpers/environment.js';
 import { harnessForSuite } from '../helpers/harness-suite.js';
 import { person } from '../helpers/tether-harness.js';
+import { settled } from '../helpers/settled.js';
 
 /* /event: a plan for a risky occasion whose check-ins fire during and after it, on a clock the test moves. */
 
@@ -37,11 +38,12 @@ describe('an event plan', () => {
     expect(harness().sink.texts('lou').at(-1)).toContain("It's okay to step outside, or to leave now.");
     await harness().say(who, '/cancel');
     await harness().tether.occasions.sweep();
+    await settled(harness().tether);
     now = Date.parse('2027-07-11T09:00:00Z');
     await harness().tether.occasions.sweep();
     await eventually(() => (count('checking in as you asked') === 2 ? true : undefined), 10_000, 'the check-in the next morning');
     await harness().tether.occasions.sweep();
-    await new Promise((r) => setTimeout(r, 300));
+    await settled(harness().tether);
     expect(count('checking in as you asked')).toBe(2);
     expect(await harness().tether.db.eventCheckIn.count({ where: { sentAt: null } })).toBe(0);
   });
