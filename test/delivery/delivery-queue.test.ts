@@ -160,8 +160,11 @@ describe('delivery queue with real Redis and BullMQ', () => {
 
     expect(sink.delivered).toHaveLength(6);
     for (const who of ['a', 'b']) expect(sink.texts().filter((t) => t.startsWith(who))).toEqual(texts(who).map((m) => m.text[0]!.text));
+    // The platform's rule: never 4 messages in one window. Paced per job instead, each job's 3 messages would leave
+    // together. (Each time is taken when the sink records the send, a little after its slot on a busy machine: hence
+    // the margin, and no assertion on the gap between two neighbours.)
     const times = sink.delivered.map((d) => d.at);
-    for (let i = 1; i < times.length; i++) expect(times[i]! - times[i - 1]!).toBeGreaterThanOrEqual(90);
+    for (let i = 3; i < times.length; i++) expect(times[i]! - times[i - 3]!).toBeGreaterThanOrEqual(250);
   });
 
   it('paces deliveries into one group chat, and does not hold up other chats meanwhile', async () => {
