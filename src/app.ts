@@ -1,7 +1,7 @@
 import { Queue, type Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Config } from './config/schema.js';
-import { createDatabase, type Database } from './db/client.js';
+import { createDatabase, warmUp, type Database } from './db/client.js';
 import { migrate } from './db/migrate.js';
 import { compileFlows, mergeRegistries, type FlowRegistry } from './engine/flow.js';
 import { groupCheckinFlow, questionsHash } from './community/group-flow.js';
@@ -96,7 +96,11 @@ export async function startTether(config: Config, options: TetherOptions): Promi
   if (migration.createdDatabase) log.info('created the database');
   if (migration.applied.length) log.info({ migrations: migration.applied }, 'applied migrations');
 
-  const db = createDatabase(config.DATABASE_URL);
+  const db = createDatabase(config.DATABASE_URL, config.DATABASE_POOL_SIZE);
+  await warmUp(db).catch(async (error: unknown) => {
+    await db.$disconnect().catch(() => undefined);
+    throw error;
+  });
   const redis: Redis[] = [createRedis(config.REDIS_URL), createRedis(config.REDIS_URL), createRedis(config.REDIS_URL), createRedis(config.REDIS_URL)];
   for (const r of redis) r.on('error', (err: Error) => log.warn({ err: err.message }, 'redis connection problem'));
   // Which message an exercise edits, which buttons are live: shared, so a worker's step edits a gateway's message.

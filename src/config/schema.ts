@@ -23,6 +23,8 @@ export const configSchema = z.object({
   DATABASE_URL: url(['postgres:', 'postgresql:'], 'postgresql://postgres:postgres@127.0.0.1:5432/tether').default(
     'postgresql://postgres:postgres@127.0.0.1:5432/tether',
   ),
+  /** Postgres connections per process, opened at start and kept (each Postgres allows about 100 in all by default). */
+  DATABASE_POOL_SIZE: number(1, 100, '10').default(10),
   REDIS_URL: url(['redis:', 'rediss:'], 'redis://127.0.0.1:6379').default('redis://127.0.0.1:6379'),
   REDIS_PREFIX: z
     .string()

@@ -25,6 +25,7 @@ describe('npm start with platform tokens', () => {
       env: {
         ...process.env,
         DATABASE_URL: env.config.DATABASE_URL,
+        DATABASE_POOL_SIZE: String(env.config.DATABASE_POOL_SIZE),
         REDIS_PREFIX: env.config.REDIS_PREFIX,
         TELEGRAM_BOT_TOKEN: telegram.token,
         TELEGRAM_API_ROOT: telegram.apiRoot,

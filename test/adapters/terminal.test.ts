@@ -49,6 +49,7 @@ function consoleProcess(env2: Record<string, string>) {
 function childEnv(user: string): Record<string, string> {
   return {
     DATABASE_URL: env.config.DATABASE_URL,
+    DATABASE_POOL_SIZE: String(env.config.DATABASE_POOL_SIZE),
     REDIS_URL: env.config.REDIS_URL,
     REDIS_PREFIX: env.config.REDIS_PREFIX,
     TIMING_SCALE: '0.05',

@@ -23,6 +23,8 @@ export async function createTestEnvironment(overrides: Partial<Record<keyof Conf
     REDIS_URL: base.REDIS_URL,
     REDIS_PREFIX: `tether-test-${id}`,
     TIMING_SCALE: '0.01',
+    // Test files run side by side, each starting several Tethers: a few connections each stay well inside Postgres's 100.
+    DATABASE_POOL_SIZE: '3',
     LOG_LEVEL: 'silent',
     ENCRYPTION_KEY: randomBytes(32).toString('hex'),
     ...overrides,

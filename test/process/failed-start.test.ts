@@ -22,6 +22,7 @@ describe('a start that fails', () => {
       env: {
         ...process.env,
         DATABASE_URL: env.config.DATABASE_URL,
+        DATABASE_POOL_SIZE: String(env.config.DATABASE_POOL_SIZE),
         REDIS_PREFIX: env.config.REDIS_PREFIX,
         DISCORD_TOKEN: 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.BBBBBB.CCCCCCCCCCCCCCCCCCCCCCCCCCC',
         DISCORD_APPLICATION_ID: '123456789012345678',

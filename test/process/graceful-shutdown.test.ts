@@ -26,6 +26,7 @@ function startTerminal(): Running {
     env: {
       ...process.env,
       DATABASE_URL: env.config.DATABASE_URL,
+      DATABASE_POOL_SIZE: String(env.config.DATABASE_POOL_SIZE),
       REDIS_PREFIX: env.config.REDIS_PREFIX,
       TERMINAL_USER: 'sam',
       // Box breathing's four-second steps take 0.2 s.

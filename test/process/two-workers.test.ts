@@ -24,6 +24,7 @@ beforeAll(async () => {
       env: {
         ...process.env,
         DATABASE_URL: env.config.DATABASE_URL,
+        DATABASE_POOL_SIZE: String(env.config.DATABASE_POOL_SIZE),
         REDIS_PREFIX: env.config.REDIS_PREFIX,
         TELEGRAM_BOT_TOKEN: rig.emulator.token,
         TELEGRAM_API_ROOT: rig.emulator.apiRoot,
