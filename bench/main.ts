@@ -39,16 +39,18 @@ console.table(
     met: m.peakRssMB <= MEMORY_TARGET_MB ? 'yes' : 'NO',
   })),
 );
-console.log('Where RSS goes before any conversation (after gc; each line adds one part, in load order)');
-const stageNames = [...new Set(memory.flatMap((m) => m.stages.map((s) => s.stage)))];
+console.log('Where RSS goes before any conversation (after gc; each line adds one part, in load order): npm start against the container');
+const compared = [memory[1], memory[3]].filter((m) => m !== undefined);
+const stageNames = [...new Set(compared.flatMap((m) => m.stages.map((s) => s.stage)))];
 console.table(
   stageNames.map((stage) => ({
     stage,
     ...Object.fromEntries(
-      memory.slice(0, 2).flatMap((m): [string, number | string][] => {
+      compared.flatMap((m, k): [string, number | string][] => {
+        const label = k === 0 ? 'npm start' : 'container';
         const i = m.stages.findIndex((s) => s.stage === stage);
-        if (i < 0) return [[`${m.mode} RSS MB`, '-'], [`${m.mode} +MB`, '-']];
-        return [[`${m.mode} RSS MB`, m.stages[i]!.rssMB], [`${m.mode} +MB`, i === 0 ? m.stages[i]!.rssMB : round(m.stages[i]!.rssMB - m.stages[i - 1]!.rssMB, 1)]];
+        if (i < 0) return [[`${label} RSS MB`, '-'], [`${label} +MB`, '-']];
+        return [[`${label} RSS MB`, m.stages[i]!.rssMB], [`${label} +MB`, i === 0 ? m.stages[i]!.rssMB : round(m.stages[i]!.rssMB - m.stages[i - 1]!.rssMB, 1)]];
       }),
     ),
   })),

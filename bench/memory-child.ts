@@ -1,8 +1,8 @@
 /**
  * Runs alone in its own process (see bench/memory.ts), so the bench harness's own memory does not count: loads what
  * Tether loads, one part at a time, then drives 10,000 conversations through the terminal adapter's path and
- * prints one JSON line. Argument: `eager` (every platform SDK and the chart libraries loaded at start, as
- * src/main.ts and src/runtime/runtime.ts do today) or `lean` (only what a terminal-only process needs).
+ * prints one JSON line. Argument: `eager` (every platform SDK and the chart libraries loaded at start) or `lean`
+ * (only what a terminal-only process needs, as src/main.ts loads it). Runs under tsx or built (tsconfig.build.json).
  */
 import { randomBytes } from 'node:crypto';
 
@@ -30,7 +30,7 @@ function sample(stage: string): void {
 }
 const r = (x: number) => Math.round(x * 10) / 10;
 
-sample('node + tsx');
+sample('node (with tsx under npm start)');
 
 // Postgres through Prisma: the client, its driver adapter and (on the first query) the wasm query compiler.
 const { loadConfig } = await import('../src/config/load.js');

@@ -4,27 +4,29 @@ import { promisify } from 'node:util';
 /**
  * Tether's memory with 10,000 active conversations, measured in child processes that run only what Tether runs
  * (bench/memory-child.ts), so this harness's own memory does not count. The variants:
- * - `eager`: every platform SDK and the chart libraries loaded at start, as Tether did before (the "before");
- * - `lean`: only what a terminal-only process needs (the chart libraries now load on the first /trends; the
- *   platform adapters load only when their token is set: src/main.ts imports them lazily);
- * - `lean` with a cap on V8's old generation, or with --optimize-for-size: both collect garbage sooner instead of
- *   letting the heap grow to a few times what is live (the peak is mostly garbage not yet collected);
- * - `lean` with one V8 background thread (--v8-pool-size=1), alone and with the cap.
+ * - `eager` under tsx: every platform SDK and the chart libraries loaded at start, as Tether once did;
+ * - `lean` under tsx: only what a terminal-only process needs (`npm start` in development);
+ * - `lean`, built (`npm run build`, plain node, no TypeScript loader in the process), as the container runs it:
+ *   alone; with the container's flags (one V8 background thread, where each otherwise holds compilation memory for
+ *   Prisma's wasm; a 1 MB young generation and a 128 MB old one, so garbage is collected sooner instead of the heap
+ *   growing to a few times what is live); and with the old generation capped lower still.
  */
 export interface MemoryVariant {
   readonly name: string;
   readonly mode: 'eager' | 'lean';
+  readonly runtime: 'tsx' | 'built';
   readonly flags: readonly string[];
 }
 
+/** The Dockerfile's NODE_OPTIONS (test/ops/packaging.test.ts keeps the two the same). */
+export const CONTAINER_NODE_FLAGS = ['--v8-pool-size=1', '--max-semi-space-size=1', '--max-old-space-size=128'] as const;
+
 export const MEMORY_VARIANTS: readonly MemoryVariant[] = [
-  { name: 'before: every SDK loaded at start', mode: 'eager', flags: [] },
-  { name: 'after: lazy SDKs and charts', mode: 'lean', flags: [] },
-  { name: 'after + --max-old-space-size=128', mode: 'lean', flags: ['--max-old-space-size=128'] },
-  { name: 'after + --optimize-for-size', mode: 'lean', flags: ['--optimize-for-size'] },
-  // V8's background threads (one per core by default) each hold compilation memory for Prisma's wasm.
-  { name: 'after + --v8-pool-size=1', mode: 'lean', flags: ['--v8-pool-size=1'] },
-  { name: 'after + --v8-pool-size=1 --max-old-space-size=128', mode: 'lean', flags: ['--v8-pool-size=1', '--max-old-space-size=128'] },
+  { name: 'tsx, every SDK loaded at start', mode: 'eager', runtime: 'tsx', flags: [] },
+  { name: 'tsx, lazy SDKs and charts (npm start)', mode: 'lean', runtime: 'tsx', flags: [] },
+  { name: 'built (node dist/src/main.js)', mode: 'lean', runtime: 'built', flags: [] },
+  { name: `built + ${CONTAINER_NODE_FLAGS.join(' ')} (the container)`, mode: 'lean', runtime: 'built', flags: CONTAINER_NODE_FLAGS },
+  { name: 'the container with --max-old-space-size=96', mode: 'lean', runtime: 'built', flags: [...CONTAINER_NODE_FLAGS.slice(0, 2), '--max-old-space-size=96'] },
 ];
 
 export interface MemoryResult {
@@ -45,10 +47,13 @@ export interface MemoryResult {
 const run = promisify(execFile);
 
 export async function measureMemory(variants = MEMORY_VARIANTS): Promise<MemoryResult[]> {
-  const child = new URL('./memory-child.ts', import.meta.url).pathname;
+  const root = new URL('..', import.meta.url).pathname;
+  if (variants.some((v) => v.runtime === 'built')) await run('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: root });
   const results: MemoryResult[] = [];
   for (const v of variants) {
-    const { stdout } = await run(process.execPath, ['--expose-gc', ...v.flags, '--import', 'tsx', child, v.mode], {
+    const child = v.runtime === 'built' ? ['dist/bench/memory-child.js'] : ['--import', 'tsx', 'bench/memory-child.ts'];
+    const { stdout } = await run(process.execPath, ['--expose-gc', ...v.flags, ...child, v.mode], {
+      cwd: root,
       env: { ...process.env, LOG_LEVEL: 'silent' },
       maxBuffer: 16 * 2 ** 20,
     });

@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import pg from 'pg';
 
 /** One folder of `prisma/migrations`, read from disk. */
@@ -26,7 +27,16 @@ export class MigrationError extends Error {
   }
 }
 
-export const defaultMigrationsDir = new URL('../../prisma/migrations/', import.meta.url).pathname;
+/** prisma/migrations of the checkout this module runs from: src/db/ under tsx, dist/src/db/ once built. */
+export const defaultMigrationsDir = migrationsAbove(new URL('.', import.meta.url).pathname);
+
+function migrationsAbove(dir: string): string {
+  for (let at = dir; ; at = dirname(at)) {
+    const candidate = join(at, 'prisma', 'migrations');
+    if (existsSync(candidate)) return `${candidate}/`;
+    if (dirname(at) === at) return new URL('../../prisma/migrations/', import.meta.url).pathname;
+  }
+}
 
 /**
  * Reads `prisma/migrations/<name>/migration.sql` in name order, as `prisma migrate deploy` does.

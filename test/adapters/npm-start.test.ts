@@ -1,14 +1,32 @@
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APPLICATION_ID, DiscordEmulator } from '../emulators/discord/emulator.js';
 import { TelegramEmulator } from '../emulators/telegram.js';
 import { createTestEnvironment, eventually, type TestEnvironment } from '../helpers/environment.js';
+import { argumentWords, envPairs, parseDockerfile } from '../ops/dockerfile.js';
 
 let env: TestEnvironment;
 let telegram: TelegramEmulator;
 let discord: DiscordEmulator;
 
+/** The runtime stage's CMD and NODE_OPTIONS, as the container runs them. */
+function containerCommand(): { args: string[]; nodeOptions: string } {
+  const runtime = parseDockerfile(readFileSync('Dockerfile', 'utf8')).stages.at(-1)!;
+  const cmd = runtime.instructions.filter((i) => i.keyword === 'CMD').at(-1)!;
+  const env = new Map(runtime.instructions.filter((i) => i.keyword === 'ENV').flatMap((i) => envPairs(i.args)));
+  return { args: argumentWords(cmd.args).slice(1), nodeOptions: env.get('NODE_OPTIONS') ?? '' };
+}
+
+const commands = [
+  { name: 'npm start', args: ['--import', 'tsx', 'src/main.ts'], nodeOptions: '' },
+  { name: "the container's command, built", ...containerCommand() },
+];
+
 beforeAll(async () => {
+  // What the image builds (Dockerfile), here into dist/.
+  await promisify(execFile)('npx', ['tsc', '-p', 'tsconfig.build.json']);
   env = await createTestEnvironment();
   telegram = await TelegramEmulator.start();
   discord = await DiscordEmulator.start();
@@ -19,11 +37,12 @@ afterAll(async () => {
   await env?.cleanup();
 });
 
-describe('npm start with platform tokens', () => {
+describe.each(commands)('$name with platform tokens', ({ args, nodeOptions }) => {
   it('runs Telegram and Discord side by side in one process, and stops cleanly on SIGTERM', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    const child = spawn(process.execPath, args, {
       env: {
         ...process.env,
+        NODE_OPTIONS: nodeOptions,
         DATABASE_URL: env.config.DATABASE_URL,
         DATABASE_POOL_SIZE: String(env.config.DATABASE_POOL_SIZE),
         REDIS_PREFIX: env.config.REDIS_PREFIX,

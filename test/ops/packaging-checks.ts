@@ -3,6 +3,7 @@
  * that return one plain sentence per broken promise (an empty list: all kept). No Docker engine runs here, so these
  * read the files; they cannot show that the image builds.
  */
+import { CONTAINER_NODE_FLAGS } from '../../bench/memory.js';
 import { configSchema } from '../../src/config/schema.js';
 import {
   commandWords,
@@ -142,12 +143,18 @@ export function dockerfileProblems(dockerfile: Dockerfile, httpPort: number): st
     if (!cmd.args.startsWith('[') || words[0] !== 'node') {
       problems.push('CMD must start node directly in exec form, so SIGTERM reaches Tether (not npm, not a shell)');
     }
+    if (words.includes('tsx') || !words.some((w) => /^dist\/.*\.js$/.test(w))) {
+      problems.push('CMD must run the built server (dist/src/main.js), not the sources through a TypeScript loader');
+    }
   }
 
   const env = new Map(find('ENV').flatMap((i) => envPairs(i.args)));
   if (env.get('NODE_ENV') !== 'production') problems.push('the runtime stage must set NODE_ENV=production');
   for (const key of env.keys()) {
-    if (!tetherEnvNames.has(key)) problems.push(`the runtime stage sets ${key}, which Tether does not read`);
+    if (!tetherEnvNames.has(key) && key !== 'NODE_OPTIONS') problems.push(`the runtime stage sets ${key}, which Tether does not read`);
+  }
+  if (env.get('NODE_OPTIONS') !== CONTAINER_NODE_FLAGS.join(' ')) {
+    problems.push(`the runtime stage's NODE_OPTIONS must be what npm run bench measures as the container: ${CONTAINER_NODE_FLAGS.join(' ')}`);
   }
   const healthcheck = find('HEALTHCHECK').at(-1);
   if (!healthcheck || /^NONE\b/i.test(healthcheck.args) || !healthcheck.args.includes('/healthz')) {

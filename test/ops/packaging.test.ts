@@ -109,6 +109,8 @@ describe('packaging: each check catches what it is for', () => {
   it('a Dockerfile that copies .env, or starts through npm', () => {
     expect(dockerfileWith('COPY src ./src', 'COPY src ./src\nCOPY .env ./')).toContainEqual(expect.stringContaining('copies .env'));
     expect(dockerfileWith(/^CMD \[.*\]$/m, 'CMD ["npm", "start"]')).toContainEqual(expect.stringContaining('start node directly'));
+    expect(dockerfileWith(/^CMD \[.*\]$/m, 'CMD ["node", "--import", "tsx", "src/main.ts"]')).toContainEqual(expect.stringContaining('run the built server'));
+    expect(dockerfileWith('--max-old-space-size=128"', '--max-old-space-size=512"')).toContainEqual(expect.stringContaining('what npm run bench measures'));
   });
 
   it('a .dockerignore that lets secrets in or leaves out what the Dockerfile needs', () => {
