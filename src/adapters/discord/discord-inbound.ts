@@ -71,7 +71,7 @@ export function attachDiscordInbound(client: Client, runtime: ConversationRuntim
       const chat = channelChat(interaction.channelId);
       await sink.bindInteraction(chat, interaction.token, { placeholder: true, ephemeral: false });
       const rhythm = event.args === 'box' ? 'box' : 'paced';
-      await runtime.dispatch({ key: key(chat, groupMember(interaction.channelId)) }, { type: 'command', name: 'breathe', args: rhythm }, dedup);
+      await answered(interaction, runtime.dispatch({ key: key(chat, groupMember(interaction.channelId)) }, { type: 'command', name: 'breathe', args: rhythm }, dedup));
       return;
     }
     // Started in a server: the flow acts in that community's scope (its moderators can be alerted in a crisis).
@@ -107,7 +107,19 @@ export function attachDiscordInbound(client: Client, runtime: ConversationRuntim
     const chat = ephemeralChat(interaction.guildId, interaction.user.id);
     await sink.bindInteraction(chat, interaction.token, { placeholder: true, ephemeral: true });
     const scope = { community, moderator: true, channel: channelChat(interaction.channelId) };
-    await runtime.dispatch({ key: key(chat, interaction.user.id) }, { type: 'command', name, scope }, { dedupKey: `${DISCORD}:i:${interaction.id}`, locale: interaction.locale, reply: { token: interaction.token } });
+    await answered(
+      interaction,
+      runtime.dispatch({ key: key(chat, interaction.user.id) }, { type: 'command', name, scope }, { dedupKey: `${DISCORD}:i:${interaction.id}`, locale: interaction.locale, reply: { token: interaction.token } }),
+    );
+  }
+
+  /** Waits for the event's handling, then takes down its "thinking…" reply if no message replaced it. */
+  async function answered(interaction: { token: string }, handling: Promise<unknown>): Promise<void> {
+    try {
+      await handling;
+    } finally {
+      await sink.releasePlaceholder(interaction.token);
+    }
   }
 
   /** A flow for one person: in DMs, or (in a server, DMs closed) in replies only they see. */
@@ -119,7 +131,7 @@ export function attachDiscordInbound(client: Client, runtime: ConversationRuntim
     if (!interaction.inGuild()) {
       await interaction.deferReply();
       await sink.bindInteraction(dmChat(interaction.channelId), interaction.token, { placeholder: true, ephemeral: false });
-      await runtime.dispatch({ key: key(dmChat(interaction.channelId), interaction.user.id) }, event, dedup);
+      await answered(interaction, runtime.dispatch({ key: key(dmChat(interaction.channelId), interaction.user.id) }, event, dedup));
       return;
     }
     // In a server: only the person ever sees what follows.
@@ -195,6 +207,6 @@ export function attachDiscordInbound(client: Client, runtime: ConversationRuntim
     const chat = chatOf(interaction);
     await sink.bindInteraction(chat, interaction.token, { placeholder: !interaction.isFromMessage(), ephemeral: interaction.inGuild() });
     const text = interaction.fields.getTextInputValue('answer');
-    await runtime.dispatch({ key: key(chat, interaction.user.id) }, { type: 'text', text }, { dedupKey: `${DISCORD}:i:${interaction.id}`, locale: interaction.locale, reply: { token: interaction.token } });
+    await answered(interaction, runtime.dispatch({ key: key(chat, interaction.user.id) }, { type: 'text', text }, { dedupKey: `${DISCORD}:i:${interaction.id}`, locale: interaction.locale, reply: { token: interaction.token } }));
   }
 }

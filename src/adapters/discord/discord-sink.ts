@@ -78,6 +78,17 @@ export class DiscordSink implements MessageSink {
     if (options.placeholder) await this.memory.set(placeholderKey(token), true, TOKEN_LIFETIME_MS);
   }
 
+  /**
+   * After an event was handled: if no message took its deferred "thinking…" reply (the event was a duplicate, or
+   * failed and the apology went as a message of its own), removes it, so nobody is left looking at it. Returns
+   * whether there was one to remove.
+   */
+  async releasePlaceholder(token: string): Promise<boolean> {
+    if (!(await this.memory.take<boolean>(placeholderKey(token)))) return false;
+    await this.rest.delete(Routes.webhookMessage(this.applicationId, token, '@original')).catch(() => undefined);
+    return true;
+  }
+
   async deliver(target: DeliveryTarget, messages: readonly OutboundMessage[], answered?: { token: string; display: string }, reply?: EventReply): Promise<void> {
     try {
       if (answered) await this.closeLive(target.chatId, `\n✓ **${escapeMarkdown(answered.display)}**`);

@@ -14,6 +14,7 @@ describe("a Discord interaction's deferred reply", () => {
     const rest = {
       patch: async (route: string) => (calls.push(`PATCH ${route}`), { id: 'm1' }),
       post: async (route: string) => (calls.push(`POST ${route}`), { id: 'm2' }),
+      delete: async (route: string) => (calls.push(`DELETE ${route}`), undefined),
       get: async () => ({}),
     } as unknown as REST;
     const sink = new DiscordSink(rest, '123');
@@ -32,5 +33,30 @@ describe("a Discord interaction's deferred reply", () => {
     // And only once.
     await sink.deliver(target, [{ text: plain('Again') }], undefined, { token: 'token-A' });
     expect(calls.at(-1)).toBe('POST /channels/555/messages');
+  });
+
+  it('is taken down when no message took it (a duplicate, or an apology sent on its own), and only then', async () => {
+    const calls: string[] = [];
+    const rest = {
+      patch: async (route: string) => (calls.push(`PATCH ${route}`), { id: 'm1' }),
+      post: async (route: string) => (calls.push(`POST ${route}`), { id: 'm2' }),
+      delete: async (route: string) => (calls.push(`DELETE ${route}`), undefined),
+      get: async () => ({}),
+    } as unknown as REST;
+    const sink = new DiscordSink(rest, '123');
+    const chat = dmChat('555');
+    const target = { conversationId: 'c', chatId: chat, userId: 'u' };
+
+    // Answered: the reply took the placeholder, so there is nothing to take down.
+    await sink.bindInteraction(chat, 'token-A', { placeholder: true, ephemeral: false });
+    await sink.deliver(target, [{ text: plain('What we can do together') }], undefined, { token: 'token-A' });
+    expect(await sink.releasePlaceholder('token-A')).toBe(false);
+    expect(calls.filter((c) => c.startsWith('DELETE'))).toEqual([]);
+
+    // Not answered: the "thinking…" reply is deleted, once.
+    await sink.bindInteraction(chat, 'token-B', { placeholder: true, ephemeral: false });
+    expect(await sink.releasePlaceholder('token-B')).toBe(true);
+    expect(await sink.releasePlaceholder('token-B')).toBe(false);
+    expect(calls.filter((c) => c.startsWith('DELETE'))).toEqual(['DELETE /webhooks/123/token-B/messages/%40original']);
   });
 });
