@@ -7,19 +7,22 @@ import { plain } from '../../../src/engine/rich-text.js';
  * A slash command is deferred ("thinking…") and its answer replaces that placeholder. A timed step of an earlier
  * exercise, sent to the same chat at the same moment (by this process or a worker), must not take it.
  */
+/** A sink whose REST API is the only stand-in (every call succeeds and is recorded), and one DM chat. */
+function rig() {
+  const calls: string[] = [];
+  const rest = {
+    patch: async (route: string) => (calls.push(`PATCH ${route}`), { id: 'm1' }),
+    post: async (route: string) => (calls.push(`POST ${route}`), { id: 'm2' }),
+    delete: async (route: string) => (calls.push(`DELETE ${route}`), undefined),
+    get: async () => ({}),
+  } as unknown as REST;
+  const chat = dmChat('555');
+  return { calls, sink: new DiscordSink(rest, '123'), chat, target: { conversationId: 'c', chatId: chat, userId: 'u' } };
+}
+
 describe("a Discord interaction's deferred reply", () => {
   it('is replaced only by that event\'s own reply, once; a timed step sent meanwhile goes to the channel', async () => {
-    const calls: string[] = [];
-    // Discord's REST API is the only stand-in here: every call succeeds.
-    const rest = {
-      patch: async (route: string) => (calls.push(`PATCH ${route}`), { id: 'm1' }),
-      post: async (route: string) => (calls.push(`POST ${route}`), { id: 'm2' }),
-      delete: async (route: string) => (calls.push(`DELETE ${route}`), undefined),
-      get: async () => ({}),
-    } as unknown as REST;
-    const sink = new DiscordSink(rest, '123');
-    const chat = dmChat('555');
-    const target = { conversationId: 'c', chatId: chat, userId: 'u' };
+    const { calls, sink, chat, target } = rig();
     await sink.bindInteraction(chat, 'token-A', { placeholder: true, ephemeral: false });
 
     // A breathing step from a timer: no event of its own.
@@ -36,16 +39,7 @@ describe("a Discord interaction's deferred reply", () => {
   });
 
   it('is taken down when no message took it (a duplicate, or an apology sent on its own), and only then', async () => {
-    const calls: string[] = [];
-    const rest = {
-      patch: async (route: string) => (calls.push(`PATCH ${route}`), { id: 'm1' }),
-      post: async (route: string) => (calls.push(`POST ${route}`), { id: 'm2' }),
-      delete: async (route: string) => (calls.push(`DELETE ${route}`), undefined),
-      get: async () => ({}),
-    } as unknown as REST;
-    const sink = new DiscordSink(rest, '123');
-    const chat = dmChat('555');
-    const target = { conversationId: 'c', chatId: chat, userId: 'u' };
+    const { calls, sink, chat, target } = rig();
 
     // Answered: the reply took the placeholder, so there is nothing to take down.
     await sink.bindInteraction(chat, 'token-A', { placeholder: true, ephemeral: false });
