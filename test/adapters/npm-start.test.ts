@@ -4,7 +4,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APPLICATION_ID, DiscordEmulator } from '../emulators/discord/emulator.js';
 import { TelegramEmulator } from '../emulators/telegram.js';
-import { createTestEnvironment, eventually, type TestEnvironment } from '../helpers/environment.js';
+import { createTestEnvironment, eventually, type TestEnvironment, storageEnv } from '../helpers/environment.js';
 import { argumentWords, envPairs, parseDockerfile } from '../ops/dockerfile.js';
 
 let env: TestEnvironment;
@@ -43,9 +43,7 @@ describe.each(commands)('$name with platform tokens', ({ args, nodeOptions }) =>
       env: {
         ...process.env,
         NODE_OPTIONS: nodeOptions,
-        DATABASE_URL: env.config.DATABASE_URL,
-        DATABASE_POOL_SIZE: String(env.config.DATABASE_POOL_SIZE),
-        REDIS_PREFIX: env.config.REDIS_PREFIX,
+        ...storageEnv(env.config),
         TELEGRAM_BOT_TOKEN: telegram.token,
         TELEGRAM_API_ROOT: telegram.apiRoot,
         DISCORD_TOKEN: discord.token,

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pino } from 'pino';
 import { startTether } from '../../src/app.js';
 import { TerminalAdapter } from '../../src/adapters/terminal/terminal-adapter.js';
-import { createTestEnvironment, eventually, type TestEnvironment } from '../helpers/environment.js';
+import { createTestEnvironment, eventually, type TestEnvironment, storageEnv } from '../helpers/environment.js';
 
 let env: TestEnvironment;
 
@@ -48,10 +48,7 @@ function consoleProcess(env2: Record<string, string>) {
 
 function childEnv(user: string): Record<string, string> {
   return {
-    DATABASE_URL: env.config.DATABASE_URL,
-    DATABASE_POOL_SIZE: String(env.config.DATABASE_POOL_SIZE),
-    REDIS_URL: env.config.REDIS_URL,
-    REDIS_PREFIX: env.config.REDIS_PREFIX,
+    ...storageEnv(env.config),
     TIMING_SCALE: '0.05',
     TERMINAL_USER: user,
   };

@@ -49,4 +49,14 @@ export async function createTestEnvironment(overrides: Partial<Record<keyof Conf
   };
 }
 
+/** The settings a Tether started as a child process needs to use this test file's database and Redis prefix. */
+export function storageEnv(config: Config): Record<'DATABASE_URL' | 'DATABASE_POOL_SIZE' | 'REDIS_URL' | 'REDIS_PREFIX', string> {
+  return {
+    DATABASE_URL: config.DATABASE_URL,
+    DATABASE_POOL_SIZE: String(config.DATABASE_POOL_SIZE),
+    REDIS_URL: config.REDIS_URL,
+    REDIS_PREFIX: config.REDIS_PREFIX,
+  };
+}
+
 export { eventually } from './eventually.js';

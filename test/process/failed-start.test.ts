@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestEnvironment, type TestEnvironment } from '../helpers/environment.js';
+import { createTestEnvironment, type TestEnvironment, storageEnv } from '../helpers/environment.js';
 
 /*
  * A start that fails after Postgres, Redis and the workers are up (here: Discord's API cannot be reached) must end
@@ -21,9 +21,7 @@ describe('a start that fails', () => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       env: {
         ...process.env,
-        DATABASE_URL: env.config.DATABASE_URL,
-        DATABASE_POOL_SIZE: String(env.config.DATABASE_POOL_SIZE),
-        REDIS_PREFIX: env.config.REDIS_PREFIX,
+        ...storageEnv(env.config),
         DISCORD_TOKEN: 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.BBBBBB.CCCCCCCCCCCCCCCCCCCCCCCCCCC',
         DISCORD_APPLICATION_ID: '123456789012345678',
         // Nothing listens on the discard port.

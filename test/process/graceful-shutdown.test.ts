@@ -1,6 +1,6 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestEnvironment, eventually, type TestEnvironment } from '../helpers/environment.js';
+import { createTestEnvironment, eventually, type TestEnvironment, storageEnv } from '../helpers/environment.js';
 
 /*
  * SIGTERM in the middle of an exercise: the process finishes what it is doing and exits; started again, the
@@ -25,9 +25,7 @@ function startTerminal(): Running {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', '--console'], {
     env: {
       ...process.env,
-      DATABASE_URL: env.config.DATABASE_URL,
-      DATABASE_POOL_SIZE: String(env.config.DATABASE_POOL_SIZE),
-      REDIS_PREFIX: env.config.REDIS_PREFIX,
+      ...storageEnv(env.config),
       TERMINAL_USER: 'sam',
       // Box breathing's four-second steps take 0.2 s.
       TIMING_SCALE: '0.05',

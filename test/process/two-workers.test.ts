@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestEnvironment, eventually, type TestEnvironment } from '../helpers/environment.js';
+import { createTestEnvironment, eventually, type TestEnvironment, storageEnv } from '../helpers/environment.js';
 import { startTelegramRig, type TelegramRig } from '../adapters/telegram/telegram-harness.js';
 
 /*
@@ -23,9 +23,7 @@ beforeAll(async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       env: {
         ...process.env,
-        DATABASE_URL: env.config.DATABASE_URL,
-        DATABASE_POOL_SIZE: String(env.config.DATABASE_POOL_SIZE),
-        REDIS_PREFIX: env.config.REDIS_PREFIX,
+        ...storageEnv(env.config),
         TELEGRAM_BOT_TOKEN: rig.emulator.token,
         TELEGRAM_API_ROOT: rig.emulator.apiRoot,
         TETHER_ROLE: 'worker',
