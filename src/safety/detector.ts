@@ -1,3 +1,4 @@
+import { guessLanguage, type TextLanguage } from './language.js';
 import { crisisModel } from './model.js';
 import { RISK_WORDS } from './risk-words.js';
 import { normalizeForSafety, warmUpNormalize } from './normalize.js';
@@ -23,6 +24,13 @@ import {
 
 export interface CrisisVerdict {
   readonly crisis: boolean;
+  /**
+   * How sure the screen is: `crisis` (answer with the crisis reply), `unsure` (a possible crisis: ask gently whether
+   * the person is safe right now), `none`. `crisis` is true exactly when the level is `crisis`.
+   */
+  readonly level: CrisisLevel;
+  /** The language the message is written in, when its words say (for the reply's language, never for a region). */
+  readonly language?: TextLanguage;
   /** The strongest category found, or `none`. */
   readonly category: CrisisCategory | 'none';
   readonly score: number;
@@ -33,6 +41,7 @@ export interface CrisisVerdict {
 }
 
 type SetAside = NonNullable<CrisisVerdict['setAside']>;
+export type CrisisLevel = 'crisis' | 'unsure' | 'none';
 
 /** A thing as the grammatical subject right before a match ("my phone ... it's about to die"). */
 const thingJustBefore = /\b(?:it|this|that|phone|battery|laptop|computer|car|plant|plants|game|show|app)\s+(?:is\s+|was\s+|s\s+|will\s+|keeps\s+|just\s+)*$/;
@@ -42,7 +51,7 @@ const saidYes = /\b(?:said|answered|told (?:her|him|them)|admitted) yes\b/;
 
 const topicBefore = /\b(?:about|on|regarding|of|sobre|acerca de)\s*$/;
 
-const none: CrisisVerdict = { crisis: false, category: 'none', score: 0, matched: [] };
+const none: CrisisVerdict = { crisis: false, level: 'none', category: 'none', score: 0, matched: [] };
 
 /** Where one clause ends and the next starts: sentence ends, and turns such as "but" or "now i". */
 const clauseBreak = / \. | \.$|^\. | (?=(?:but|pero|though|however|aunque|although|sin embargo|y ahora|and now|(?<!right |just |for |until |till )now (?:i|im|it|its|my|we|things|life|i am)|these days|nowadays|hoy (?:estoy|soy|tengo|llevo|celebro|me siento)|ahora (?:estoy|soy|tengo|llevo|me siento))\b)/g;
@@ -334,17 +343,29 @@ export function detectCrisisByRules(text: string): CrisisVerdict {
  */
 export function detectCrisis(text: string): CrisisVerdict {
   const normalized = normalizeForSafety(text);
+  const verdict = judgeNormalized(normalized);
+  const language = guessLanguage(text);
+  return language ? { ...verdict, language } : verdict;
+}
+
+function judgeNormalized(normalized: string): CrisisVerdict {
   const rules = rulesOn(normalized);
   if (rules.crisis || !normalized) return rules;
   if (rules.setAside && MODEL_DEFERS_TO.has(rules.setAside)) return rules;
+  // A weak signal the rules did not set aside is worth a gentle question.
+  const weak = rules.score > 0;
   // A few words give the model too little to go on ("just note it" is not a suicide note): the rules alone decide;
   // a short message goes to the model only when it holds a word that comes with danger.
   const words = normalized.split(/\s+/).filter(Boolean).length;
-  if (words < MODEL_MIN_WORDS || (words < MODEL_SHORT_WORDS && !RISK_WORDS.test(normalized))) return rules;
+  if (words < MODEL_MIN_WORDS || (words < MODEL_SHORT_WORDS && !RISK_WORDS.test(normalized))) return weak ? { ...rules, level: 'unsure' } : rules;
   const model = crisisModel.score(normalized);
-  if (model.crisis < MODEL_THRESHOLD) return rules;
-  return { crisis: true, category: model.category, score: Math.max(rules.score, 1), matched: [...rules.matched, 'model'] };
+  if (model.crisis >= MODEL_THRESHOLD) return { crisis: true, level: 'crisis', category: model.category, score: Math.max(rules.score, 1), matched: [...rules.matched, 'model'] };
+  if (weak || model.crisis >= MODEL_UNSURE) return { ...rules, level: 'unsure', ...(rules.category === 'none' ? { category: model.category } : {}), matched: [...rules.matched, ...(model.crisis >= MODEL_UNSURE ? ['model'] : [])] };
+  return rules;
 }
+
+/** From this model score up to MODEL_THRESHOLD, the screen asks gently instead of answering with the crisis reply. */
+export const MODEL_UNSURE = 0.6;
 
 /** How sure the model must be, alone, to count: chosen on dev3 with the model trained on dev1 and dev2 only (npm run safety:train -- --evaluate): recall 0.68 to 0.83 for false positives 1.6% to 4.7% (0.85 gave 0.86 but 5.5%). */
 export const MODEL_THRESHOLD = 0.9;
@@ -430,7 +451,7 @@ function rulesOn(normalized: string): CrisisVerdict {
     const setAside = safe ? 'negated' : mostCommon(reasons) ?? (score > 0 ? undefined : blanked);
     return setAside ? { ...none, score, matched, setAside } : { ...none, score, matched };
   }
-  return { crisis: true, category: strongest(byCategory), score, matched };
+  return { crisis: true, level: 'crisis', category: strongest(byCategory), score, matched };
 }
 
 /** Why this match does not count, or undefined when it does. */
