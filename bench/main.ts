@@ -5,7 +5,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { round } from './stats.js';
-import { measureCrisisDetection } from './crisis.js';
+import { printCrisisReport } from './crisis-report.js';
 import { measureEngineCost } from './engine-cost.js';
 import { measureRoundTrip } from './round-trip.js';
 import { measureDelivery } from './delivery.js';
@@ -95,9 +95,7 @@ console.log(`\nThe same, each framework's own work only (target: flat, >= ${PEER
   'after three warm-up passes; about 1,024 answers per size. µs per answer.');
 console.table(peerInProcess.map((r) => ({ ...r, met: r.ratio >= PEER_TARGET_RATIO ? 'yes' : 'NO' })));
 
-const crisis = measureCrisisDetection();
-console.log('\nCrisis detection on the labelled sets (targets: recall >= 0.97, false positives <= 5%)');
-console.table(crisis.map(({ byCategory: _c, ...rest }) => rest));
+const crisis = printCrisisReport();
 
 const schedules = await measureSchedules();
 console.log('\nSchedules: 100,000 people over the day and time zones, 10,000 due in one minute (targets: Redis <= 32 MB, find and enqueue <= 1 s)');

@@ -1,5 +1,5 @@
 import { guessLanguage, type TextLanguage } from './language.js';
-import { crisisModel } from './model.js';
+import { crisisModel, type CrisisModel } from './model.js';
 import { RISK_WORDS } from './risk-words.js';
 import { normalizeForSafety, warmUpNormalize } from './normalize.js';
 import { windowsOf } from './windows.js';
@@ -47,8 +47,8 @@ export type CrisisLevel = 'crisis' | 'unsure' | 'none';
 /** A thing as the grammatical subject right before a match ("my phone ... it's about to die"). */
 const thingJustBefore = /\b(?:it|this|that|phone|battery|laptop|computer|car|plant|plants|game|show|app)\s+(?:is\s+|was\s+|s\s+|will\s+|keeps\s+|just\s+){0,4}$/;
 
-const askedBefore = /\b(?:asked|ask|asks|asking|questioned) (?:me )?(?:if|whether)\b/;
-const saidYes = /\b(?:said|answered|told (?:her|him|them)|admitted) yes\b/;
+const askedBefore = /\b(?:asked|ask|asks|asking|questioned) (?:me )?(?:if|whether)\b|\b(?:me |nos )?pregunt(?:o|aron|a|an|aba|aban) (?:\w+ )?(?:si|que si|sobre)\b/;
+const saidYes = /\b(?:said|answered|told (?:her|him|them)|admitted) yes\b|\b(?:le |les )?(?:dije|conteste|respondi|admiti) que si\b/;
 
 const topicBefore = /\b(?:about|on|regarding|of|sobre|acerca de)\s*$/;
 
@@ -358,23 +358,40 @@ export const SCREEN_BUDGET_MS = 25;
  * of speech, so the model is not asked about a match the patterns set aside as one.
  */
 export function detectCrisis(text: string, options: ScreenOptions = {}): CrisisVerdict {
-  const now = options.now ?? performance.now.bind(performance);
-  const deadline = now() + (options.budgetMs ?? SCREEN_BUDGET_MS);
-  let best = none;
-  let setAside: SetAside | undefined;
-  for (const window of windowsOf(text)) {
-    if (now() > deadline) {
-      best = stronger(best, { ...none, level: 'unsure', matched: ['budget'] });
-      break;
+  return defaultDetector(text, options);
+}
+
+/** What the detector's learned part is and how it is read; `npm run safety:train -- --evaluate` tries others. */
+export interface DetectorTuning {
+  readonly model: CrisisModel;
+  /** How sure the model must be, alone, for the crisis reply. */
+  readonly threshold: number;
+  /** From this score up to `threshold`, the gentle check instead. */
+  readonly unsure: number;
+}
+
+export type CrisisDetector = (text: string, options?: ScreenOptions) => CrisisVerdict;
+
+export function createCrisisDetector(tuning: DetectorTuning): CrisisDetector {
+  return (text, options = {}) => {
+    const now = options.now ?? performance.now.bind(performance);
+    const deadline = now() + (options.budgetMs ?? SCREEN_BUDGET_MS);
+    let best = none;
+    let setAside: SetAside | undefined;
+    for (const window of windowsOf(text)) {
+      if (now() > deadline) {
+        best = stronger(best, { ...none, level: 'unsure', matched: ['budget'] });
+        break;
+      }
+      const verdict = judgeNormalized(normalizeForSafety(window), tuning);
+      setAside ??= verdict.setAside;
+      best = stronger(best, verdict);
+      if (best.level === 'crisis' && best.category === 'overdose') break;
     }
-    const verdict = judgeNormalized(normalizeForSafety(window));
-    setAside ??= verdict.setAside;
-    best = stronger(best, verdict);
-    if (best.level === 'crisis' && best.category === 'overdose') break;
-  }
-  if (best.level === 'none' && setAside && !best.setAside) best = { ...best, setAside };
-  const language = guessLanguage(text);
-  return language ? { ...best, language } : best;
+    if (best.level === 'none' && setAside && !best.setAside) best = { ...best, setAside };
+    const language = guessLanguage(text);
+    return language ? { ...best, language } : best;
+  };
 }
 
 const rank: Record<CrisisLevel, number> = { none: 0, unsure: 1, crisis: 2 };
@@ -386,33 +403,58 @@ function stronger(a: CrisisVerdict, b: CrisisVerdict): CrisisVerdict {
   return b.score > a.score ? b : a;
 }
 
-function judgeNormalized(normalized: string): CrisisVerdict {
+function judgeNormalized(normalized: string, tuning: DetectorTuning): CrisisVerdict {
   const rules = rulesOn(normalized);
   if (rules.crisis || !normalized) return rules;
-  if (rules.setAside && MODEL_DEFERS_TO.has(rules.setAside)) return rules;
-  // A weak signal the rules did not set aside is worth a gentle question.
-  const weak = rules.score > 0;
-  // A few words give the model too little to go on ("just note it" is not a suicide note): the rules alone decide;
-  // a short message goes to the model only when it holds a word that comes with danger.
   const words = normalized.split(/\s+/).filter(Boolean).length;
-  if (words < MODEL_MIN_WORDS || (words < MODEL_SHORT_WORDS && !RISK_WORDS.test(normalized))) return weak ? { ...rules, level: 'unsure' } : rules;
-  const model = crisisModel.score(normalized);
-  if (model.crisis >= MODEL_THRESHOLD) return { crisis: true, level: 'crisis', category: model.category, score: Math.max(rules.score, 1), matched: [...rules.matched, 'model'] };
-  if (weak || model.crisis >= MODEL_UNSURE) return { ...rules, level: 'unsure', ...(rules.category === 'none' ? { category: model.category } : {}), matched: [...rules.matched, ...(model.crisis >= MODEL_UNSURE ? ['model'] : [])] };
-  return rules;
+  // A few words give the model too little to go on ("just note it" is not a suicide note): the rules alone decide.
+  if (words < MODEL_MIN_WORDS) return rules.score > 0 && !rules.setAside ? { ...rules, level: 'unsure' } : rules;
+  const model = tuning.model.score(normalized);
+  const unsure = (): CrisisVerdict => ({
+    ...rules,
+    level: 'unsure',
+    ...(rules.category === 'none' ? { category: model.category } : {}),
+    matched: [...rules.matched, ...(model.crisis >= tuning.unsure ? ['model'] : [])],
+  });
+  if (rules.setAside) {
+    // Figures of speech, negations and the past stay set aside. Who a match is about is read from a few words
+    // before it and can be wrong ("the guy i bought from is pointing a gun at me"): a confident model asks gently.
+    return MODEL_MAY_QUESTION.has(rules.setAside) && model.crisis >= tuning.threshold ? unsure() : rules;
+  }
+  // A weak signal the rules did not set aside is worth a gentle question when the model does not rule it out
+  // ("razor blades for shaving" on a shopping list).
+  const weak = rules.score > 0 && tuning.model.score(normalized).crisis >= WEAK_NEEDS;
+  // A short message without a word that comes with danger ("i want to go home") gets at most the gentle question,
+  // and only when the model is confident.
+  if (words < MODEL_SHORT_WORDS && !RISK_WORDS.test(normalized)) return weak || model.crisis >= tuning.threshold ? unsure() : rules;
+  // Laughter or a story told as the past makes the model's reading less sure by one level (never below the rules').
+  const tempered = (humourFrame.test(normalized) && !seriousFrame.test(normalized)) || (pastFrame.test(normalized) && !nowFrame.test(normalized));
+  if (model.crisis >= tuning.threshold && !tempered) return { crisis: true, level: 'crisis', category: model.category, score: Math.max(rules.score, 1), matched: [...rules.matched, 'model'] };
+  if (tempered) return weak || model.crisis >= tuning.threshold ? unsure() : rules;
+  return weak || model.crisis >= tuning.unsure ? unsure() : rules;
 }
 
-/** From this model score up to MODEL_THRESHOLD, the screen asks gently instead of answering with the crisis reply. */
-export const MODEL_UNSURE = 0.6;
+/** How much the model must agree for a weak signal of the rules alone to ask gently. */
+export const WEAK_NEEDS = 0.3;
 
-/** How sure the model must be, alone, to count: chosen on dev3 with the model trained on dev1 and dev2 only (npm run safety:train -- --evaluate): recall 0.68 to 0.83 for false positives 1.6% to 4.7% (0.85 gave 0.86 but 5.5%). */
-export const MODEL_THRESHOLD = 0.9;
+/** From this model score up to MODEL_THRESHOLD, the screen asks gently instead of answering with the crisis reply. */
+export const MODEL_UNSURE = 0.7;
+
+/**
+ * How sure the model must be, alone, for the crisis reply. Chosen with MODEL_UNSURE by npm run safety:train --
+ * --evaluate (trained without a quarter of December's training sets, scored on that quarter, 802 messages): at
+ * 0.85 / 0.7 recall 0.907 EN, 0.929 ES at either level, false alarms 7.2% EN, 5.2% ES (4.0% and 3.1% for the crisis
+ * reply itself); generated harmless sentences (another seed than the bench's) 0.1%.
+ */
+export const MODEL_THRESHOLD = 0.85;
 /** Shorter messages are left to the rules (which know "kms", "want to die"): no recall lost on the development sets. */
 export const MODEL_MIN_WORDS = 4;
 /** Below this, the model also needs a risk word (risk-words.ts). */
 export const MODEL_SHORT_WORDS = 8;
-/** Reasons a pattern match was set aside that the model may not overrule. */
-const MODEL_DEFERS_TO = new Set<SetAside>(['idiom', 'negated', 'past', 'everyday', 'not-about-now']);
+const defaultDetector = createCrisisDetector({ model: crisisModel, threshold: MODEL_THRESHOLD, unsure: MODEL_UNSURE });
+
+/** Reasons a pattern match was set aside that a confident model may question (the gentle check, never the crisis reply). */
+const MODEL_MAY_QUESTION = new Set<SetAside>(['not-about-now']);
 
 function rulesOn(normalized: string): CrisisVerdict {
   if (!normalized) return none;

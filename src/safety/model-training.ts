@@ -5,7 +5,7 @@
  */
 import { featureSlots } from './model-features.js';
 
-export const MODEL_BITS = 14;
+export const MODEL_BITS = 16;
 export const MODEL_CLASSES = ['none', 'suicide', 'self-harm', 'overdose', 'danger'] as const;
 export type ModelClass = (typeof MODEL_CLASSES)[number];
 

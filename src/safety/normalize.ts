@@ -15,6 +15,8 @@ const emoji: ReadonlyArray<[RegExp, string]> = [
   [/💉/gu, ' needle '],
   // Laughter, so that hyperbole ("i want to die 😂") can be told from distress.
   [/😂|🤣|😹|😆/gu, ' lol . '],
+  // Said with a skull or rolled eyes, "i'm dead" and "i want to die" are laughter or exasperation, as people use them.
+  [/💀|☠️?|🙄/gu, ' lol '],
   // Line breaks and sentence ends.
   [/[\n\r!?;…¡¿]+/gu, ' . '],
 ];
@@ -99,11 +101,13 @@ const words: ReadonlyArray<readonly [RegExp, string | ((match: string) => string
   [/\bsu[ie]?c[ie]?dal\b|\bsuic?idial\b|\bsuisid\w*/g, 'suicide'],
   [/\bself-?harm(ing|ed)?\b|\bs\/h\b/g, 'self harm$1'],
   [/\bself[- ]?(?:injur(?:y|ies|e|ed|ing|ious)|mutilat\w*)\b/g, 'self harm'],
-  [/\bsh(d|ing|ed)?\b(?=.*\b(urge|urges|again|tonight|deep|cut|cuts|blade|razor|relapse|relapsed|rn|so bad|badly)\b)|(?<=\b(relapsed|relapse|relapsing) (on|with|into) )sh\b/g, 'self harm'],
+  [/\bsh(d|ing|ed)?\b(?=.*\b(urge|urges|again|tonight|deep|cut|cuts|blade|razor|relapse|relapsed|rn|so bad|badly)\b)|(?<=\b(relapsed|relapse|relapsing) (on|with|into) )sh\b|(?<=\b(?:to|gonna|wanna|might|will|about to|going to) )sh\b(?! (?:up|it|the|that|this|down))/g, 'self harm'],
   [/\bill(?= (be|do|go|never|just|kill|end|take|try|make|see|call|use|hurt|die|not|finally|stop|let|miss|leave)\b)/g, 'i will'],
   [/\bid(?= (rather|be|never|love|like|just|kill|die|do|prefer|have|want|better)\b)/g, 'i would'],
   [/\b(thats|whats|theres|heres|its)\b(?= (a|an|the|my|no|not|time|over|all|been|just|so|too|going|gonna|ok|okay|fine|enough|only|like|what|how|it|true|hard|easy|done|worth|getting|never|finally|really)\b)/g, (m) => `${m.slice(0, -1)} is`],
   [/\bbout to\b|\babt to\b/g, 'about to'],
+  [/\b(?:2|to) (many|much)\b/g, 'too $1'],
+  [/\b(?:tuk|tookk|tok)\b/g, 'took'],
   [/\brite now\b|\bryt now\b/g, 'right now'],
   [/\btn\b(?= *(\.|$))/g, 'tonight'],
   [/\bw\/o\b/g, 'without'],

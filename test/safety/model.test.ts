@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { crisisSets, readSet } from '../../bench/crisis.js';
+import { readSet, trainingSets } from '../../bench/crisis.js';
+import { buttonLabels } from '../../scripts/button-labels.js';
 import { crisisModel } from '../../src/safety/model.js';
 import { featureSlots } from '../../src/safety/model-features.js';
 import { encodeWeights, MODEL_BITS, trainCrisisModel } from '../../src/safety/model-training.js';
 import { modelWeights } from '../../src/safety/model-weights.js';
 import { normalizeForSafety } from '../../src/safety/normalize.js';
 
-// Only the development sets: the held-out set is never read to train or check the model.
-const developmentRows = () => [crisisSets.development, crisisSets.development2, crisisSets.development3, crisisSets.everyday].flatMap((u) => readSet(u));
+// Only the training sets: no held-out set is ever read to train or check the model.
+const developmentRows = () => [...trainingSets.flatMap((u) => readSet(u)), ...buttonLabels()];
 const examples = (rows: ReturnType<typeof developmentRows>) =>
   rows.map((r) => ({ text: normalizeForSafety(r.text), label: r.crisis ? r.category : 'none' }));
 

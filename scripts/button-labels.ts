@@ -1,0 +1,14 @@
+import type { Labelled } from '../bench/crisis.js';
+import { builtInFlows } from '../src/flows/index.js';
+
+/**
+ * Every button label of Tether's own flows, as ordinary messages for the learned model: people type them out
+ * ("box breathing", "I have a code from the other one"), and a label must never read as a crisis.
+ */
+export function buttonLabels(): Labelled[] {
+  const labels = new Set<string>();
+  for (const flow of builtInFlows) {
+    for (const step of flow.steps) if ('options' in step) for (const o of step.options as ReadonlyArray<{ label: string }>) labels.add(o.label);
+  }
+  return [...labels].map((text) => ({ text, crisis: false, category: 'none', lang: 'en', kind: 'button' }));
+}
