@@ -44,7 +44,8 @@ export function safetyCheckFlow(language: Language): FlowDefinition {
         next: 'end-held',
       },
       { id: 'talk', kind: 'say', say: t.checkTalkSay, next: 'someone' },
-      ...reachSomeoneSteps(t, 'back'),
+      ...reachSomeoneSteps(t, 'still-here'),
+      { id: 'still-here', kind: 'say', say: t.stillHere, next: 'back' },
       ...wayBackSteps(t),
     ],
   };
