@@ -17,7 +17,6 @@ import { OccasionScheduler, defaultOccasionSettings, type OccasionSettings } fro
 import type { Logger } from './runtime/logger.js';
 import type { MessageSink } from './runtime/ports.js';
 import { ConversationRuntime } from './runtime/runtime.js';
-import { crisisResourcesFor, internationalResources } from './safety/resources.js';
 import { crisisScreen } from './safety/screen.js';
 import { crisisAlert } from './community/crisis-alert.js';
 import type { StoredConversation } from './store/conversation-store.js';
@@ -139,8 +138,8 @@ export async function startTether(config: Config, options: TetherOptions): Promi
     sinks,
     log,
     screens: options.screens ?? [crisisScreen],
-    varsFor: (conversation, communityRegion) => ({
-      ...crisisVars(conversation, config.CRISIS_REGION, communityRegion),
+    crisisRegion: config.CRISIS_REGION,
+    varsFor: (conversation) => ({
       // The person's own plan, shown back to them on a strong craving.
       reasons: conversation.plan?.reasons ?? '',
       coping: conversation.plan?.coping ?? '',
@@ -294,20 +293,11 @@ function supporterVars(conversation: Pick<StoredConversation, 'supporters' | 'la
   for (const s of conversation.supporters) {
     vars[`supporter${s.position}`] = s.name;
     vars[`how${s.position}`] = s.how ?? 'the way you usually reach them';
+    // The flows that speak Spanish read `:es` first (see EngineContext.vars).
+    vars[`how${s.position}:es`] = s.how ?? 'como sueles hacerlo';
   }
   vars.supporterList = conversation.supporters.map((s) => `${s.position}. ${s.name}${s.how ? ` (${s.how})` : ''}`).join('\n');
   vars.lastFeeling = conversation.lastCheckIn?.emotion ?? '';
   vars.lastNeed = conversation.lastCheckIn ? (conversation.lastCheckIn.need === 'heard' ? 'to be heard' : conversation.lastCheckIn.need) : '';
   return vars;
-}
-
-/**
- * The crisis lines a person gets: their community's chosen region (when they act in one), else their locale's
- * region, else the deployment's region, else international.
- */
-export function crisisVars(conversation: Pick<StoredConversation, 'locale'>, deploymentRegion: string | undefined, communityRegion?: string): Record<string, string> {
-  let resources = crisisResourcesFor(communityRegion ?? conversation.locale);
-  if (resources === internationalResources && communityRegion) resources = crisisResourcesFor(conversation.locale);
-  if (resources === internationalResources && deploymentRegion) resources = crisisResourcesFor(deploymentRegion);
-  return { emergency: resources.emergency, crisisLines: resources.lines.map((l) => `• ${l}`).join('\n') };
 }

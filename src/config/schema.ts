@@ -42,7 +42,10 @@ export const configSchema = z.object({
   GROUP_SUMMARY_MINUTES: number(1, 24 * 60, '180').default(180),
   /** How often schedules are swept for what is due (seconds). */
   SCHEDULE_SWEEP_SECONDS: number(1, 300, '30').default(30),
-  /** Region whose crisis lines people get when their own locale names none (US, GB, ES, ...); unset: international. */
+  /**
+   * Region whose emergency number and crisis lines people get when neither their community nor their own choice
+   * names one (US, GB, ES, ...); unset: international (and the crisis reply asks which country). Never a locale.
+   */
   CRISIS_REGION: z
     .string()
     .regex(/^[A-Za-z]{2}$/, 'must be a two-letter region code, for example GB')

@@ -15,6 +15,7 @@ import {
   type FlowRun,
   type InboundEvent,
   type FlowScope,
+  type Language,
   type OutboundMessage,
   type PendingTimer,
   type PersonFacts,
@@ -41,6 +42,11 @@ export interface EngineContext {
   readonly vars?: Readonly<Record<string, string>>;
   /** What the runtime knows about the person, for `if: { fact }` conditions. */
   readonly facts?: PersonFacts;
+  /**
+   * The language the person uses, as their platform says (en or es). Without it, a flow started by a screen speaks
+   * the language of the text that started it, and English otherwise.
+   */
+  readonly language?: Language;
 }
 
 /** The token of a request's answer buttons (see SUPPORT_REPLIES), followed by the request's id. */
@@ -118,6 +124,8 @@ class Turn {
   private changed = false;
   /** Text to put in front of the next message (a hint before a re-asked question). */
   private lead: RichText | undefined;
+  /** The language flows started in this turn speak, where they have a version in it. */
+  private language: Language | undefined;
 
   constructor(
     state: ConversationState,
@@ -128,6 +136,7 @@ class Turn {
     this.seq = state.seq;
     this.consentDeclined = state.consentDeclined ?? false;
     this.consented = ctx.consented;
+    this.language = ctx.language;
   }
 
   result(): Transition {
@@ -166,7 +175,7 @@ class Turn {
     let args = '';
     if (rawArgs.trim()) {
       const gate = passTextGate(rawArgs, this.ctx.screens ?? []);
-      if (!gate.ok && gate.problem === 'interrupted') return this.interrupt(gate.verdict);
+      if (!gate.ok && gate.problem === 'interrupted') return this.interrupt(gate.verdict, undefined);
       args = gate.ok ? gate.text : '';
     }
     const flow = this.ctx.registry.byCommand.get(name);
@@ -198,7 +207,7 @@ class Turn {
     const typedButton = current !== undefined && asked?.kind === 'choice' && typesAnOption(this.visible(asked, current), raw);
     const gate = passTextGate(raw, typedButton ? [] : (this.ctx.screens ?? []));
     if (!gate.ok) {
-      if (gate.problem === 'interrupted') return this.interrupt(gate.verdict);
+      if (gate.problem === 'interrupted') return this.interrupt(gate.verdict, gate.text);
       this.lead = gate.problem === 'empty' ? copy.empty : copy.tooLong(MAX_INBOUND_TEXT);
       return this.reprompt();
     }
@@ -229,6 +238,18 @@ class Turn {
     }
     const step = this.stepOf(run);
     if (step.kind === 'say') return this.reprompt();
+    // A button carries one of the prompt's own values. Anything else in it (a forged or odd callback, a free-text
+    // answer sent as button data) is free text, and passes the same door as typed text.
+    const ownValue = value === SKIP_VALUE || (step.kind === 'choice' && this.visible(step, run).options.some((o) => o.id === value));
+    if (!ownValue) {
+      const gate = passTextGate(value, this.ctx.screens ?? []);
+      if (!gate.ok) {
+        if (gate.problem === 'interrupted') return this.interrupt(gate.verdict, gate.text);
+        this.lead = gate.problem === 'empty' ? copy.empty : copy.tooLong(MAX_INBOUND_TEXT);
+        return this.reprompt();
+      }
+      value = gate.text;
+    }
     const result: AnswerResult =
       step.kind === 'choice'
         ? (() => {
@@ -272,29 +293,63 @@ class Turn {
     this.timers = [];
   }
 
-  /** A screen stopped the text: say what it asks, and start its flow over whatever was running, which pauses. */
-  private interrupt(verdict: Extract<ScreenVerdict, { kind: 'interrupt' }>): void {
+  /**
+   * A screen stopped the text: say what it asks, and start its flow over whatever was running, which pauses. `text`
+   * is what was stopped, kept for the paused step when the verdict asks to hold it.
+   */
+  private interrupt(verdict: Extract<ScreenVerdict, { kind: 'interrupt' }>, text: string | undefined): void {
     for (const m of verdict.messages ?? []) this.messages.push(m);
-    const flow = verdict.flow ? this.ctx.registry.flows.get(verdict.flow) : undefined;
-    if (!flow) return;
-    this.crisis = verdict.reason;
-    const current = this.top();
-    if (current?.flowId === flow.id) {
-      // Already here: stay, and show where we are.
+    const found = verdict.flow ? this.ctx.registry.flows.get(verdict.flow) : undefined;
+    if (!found) return;
+    if (verdict.crisis !== false) this.crisis = verdict.reason;
+    this.language ??= verdict.language;
+    const flow = this.localized(found);
+    const own = flow.translates ?? flow.id;
+    const at = this.stack.findIndex((r) => this.baseId(r.flowId) === own);
+    if (at >= 0) {
+      // Already here (perhaps in an exercise it offered): back to it, and show where we are.
+      for (const run of this.stack.splice(at + 1)) this.cancelStepTimers(run);
       return this.reprompt();
+    }
+    if (this.stack.some((r) => (verdict.quietDuring ?? []).includes(this.baseId(r.flowId)))) return this.reprompt();
+    let current = this.top();
+    if (current && (verdict.replaces ?? []).includes(this.baseId(current.flowId))) {
+      // Past a gentle check, straight to full help: it takes the check's place, and its way back.
+      this.stack.pop();
+      this.cancelStepTimers(current);
+      return this.startNow(flow, current.resumeAt, verdict.args ?? '');
     }
     if (current && this.stack.length < MAX_DEPTH) {
       this.cancelStepTimers(current);
-      this.replaceTop(withoutKey(current, 'waitingFor'));
+      const asked = this.stepOf(current);
+      const keep = verdict.hold && text !== undefined && asked.kind !== 'say' ? { held: text } : {};
+      current = { ...withoutKey(withoutKey(current, 'waitingFor'), 'held'), ...keep };
+      this.replaceTop(current);
       return this.startNow(flow, current.stepId, verdict.args ?? '');
     }
     if (current) this.dropStack();
     this.startNow(flow, undefined, verdict.args ?? '');
   }
 
+  /** The flow in the turn's language, where it has a version in it. */
+  private localized(flow: CompiledFlow): CompiledFlow {
+    const language = this.language;
+    if (!language || flow.language === language) return flow;
+    const original = flow.translates ? this.ctx.registry.flows.get(flow.translates) : flow;
+    if (!original) return flow;
+    if ((original.language ?? 'en') === language) return original;
+    return this.ctx.registry.translations?.get(original.id)?.get(language) ?? flow;
+  }
+
+  /** A flow's id, or for a translation the id of the flow it translates. */
+  private baseId(flowId: string): string {
+    return this.ctx.registry.flows.get(flowId)?.translates ?? flowId;
+  }
+
   // ---- flows ----------------------------------------------------------------------------------------------
 
-  private startFromCommand(flow: CompiledFlow, args: string, scope?: FlowScope): void {
+  private startFromCommand(found: CompiledFlow, args: string, scope?: FlowScope): void {
+    const flow = this.localized(found);
     if (flow.moderators && !scope?.moderator) return this.say(copy.moderatorsOnly);
     const current = this.top();
     if (current?.flowId === flow.id) {
@@ -346,7 +401,8 @@ class Turn {
     return this.startNow(flow, resumeAt, args, undefined, scope ? { scope } : {});
   }
 
-  private startNow(flow: CompiledFlow, resumeAt: string | undefined, args: string, then?: FlowRun['then'], extra: Pick<FlowRun, 'occasion' | 'scope'> = {}): void {
+  private startNow(found: CompiledFlow, resumeAt: string | undefined, args: string, then?: FlowRun['then'], extra: Pick<FlowRun, 'occasion' | 'scope'> = {}): void {
+    const flow = this.localized(found);
     const first = flow.steps[0]!;
     const runId = `r${this.nextSeq()}`;
     this.changed = true;
@@ -407,12 +463,16 @@ class Turn {
 
   private go(target: Target): void {
     // A flow's own step led to its end: it was completed (a cancel or a crisis interruption does not come here).
-    if ((target === 'end' || target === 'end-all') && this.top()) this.completed.push(this.top()!.flowId);
-    if (target === 'end') return this.finish();
+    if ((target === 'end' || target === 'end-all' || target === 'end-held') && this.top()) this.completed.push(this.top()!.flowId);
+    if (target === 'end') return this.finish(false);
+    if (target === 'end-held') return this.finish(true);
     if (target === 'end-all') return this.dropStack();
     if (typeof target === 'string') return this.enter(target);
     const flow = this.ctx.registry.flows.get(target.flow);
     if (!flow) throw new EngineError(`no flow "${target.flow}"`, { flowId: this.top()?.flowId });
+    // A flow started from one that speaks a language speaks it too, where it can.
+    const from = this.top();
+    if (from) this.language = this.flowOf(from).language ?? this.language;
     if (target.resume !== undefined && this.stack.length < MAX_DEPTH) return this.start(flow, target.resume, target.args);
     // Hand over: the new flow takes this one's place (and its way back to a parent, if any).
     const current = this.stack.pop();
@@ -429,7 +489,7 @@ class Turn {
       if (!step) throw new EngineError(`no step "${id}"`, { flowId: flow.id, stepId: id });
       if (step.if && !this.holds(step.if, run)) {
         const next = this.nextOf(step, run, undefined);
-        if (typeof next !== 'string' || next === 'end' || next === 'end-all') return this.go(next);
+        if (typeof next !== 'string' || next === 'end' || next === 'end-all' || next === 'end-held') return this.go(next);
         id = next;
         continue;
       }
@@ -470,13 +530,17 @@ class Turn {
       }
       this.replaceTop({ ...base, token: '' });
       const next = this.nextOf(step, run, undefined);
-      if (typeof next !== 'string' || next === 'end' || next === 'end-all') return this.go(next);
+      if (typeof next !== 'string' || next === 'end' || next === 'end-all' || next === 'end-held') return this.go(next);
       id = next;
     }
     throw new EngineError('a flow kept moving without asking or waiting', { flowId: this.top()?.flowId, stepId: id });
   }
 
-  private finish(): void {
+  /**
+   * Ends the flow on top; the one it interrupted continues where it was. With `giveBack`, what the person had typed
+   * for that step when a screen stopped it becomes its answer, if it is one (else the step is asked again).
+   */
+  private finish(giveBack: boolean): void {
     const done = this.stack.pop();
     this.changed = true;
     if (!done) return;
@@ -486,9 +550,20 @@ class Turn {
       const scope = done.then!.scope;
       return this.startNow(then, done.resumeAt, done.then!.args, undefined, scope ? { scope } : {});
     }
-    const parent = this.top();
-    if (!parent || done.resumeAt === undefined) return;
-    this.say(copy.resumed(this.flowOf(parent).title));
+    const below = this.top();
+    if (!below || done.resumeAt === undefined) return;
+    const held = below.held;
+    const parent = withoutKey(below, 'held');
+    this.replaceTop(parent);
+    // A flow that speaks a language of its own has said its words on the way back.
+    if (!this.flowOf(done).language) this.say(copy.resumed(this.flowOf(parent).title));
+    if (giveBack && held !== undefined && parent.stepId === done.resumeAt) {
+      const step = this.stepOf(parent);
+      if (step.kind !== 'say') {
+        const result = readAnswer(this.visible(step, parent), held, /[\p{L}\p{N}]/u.test(held));
+        if (result.ok) return this.answer(parent, step, result);
+      }
+    }
     this.enter(done.resumeAt);
   }
 
@@ -586,7 +661,17 @@ class Turn {
   }
 
   private refText(run: FlowRun, ref: string): string {
-    if (ref.startsWith('@')) return this.ctx.vars?.[ref.slice(1)] ?? '';
+    if (ref.startsWith('@')) {
+      const name = ref.slice(1);
+      if (name === 'pausedTitle' || name === 'pausedCommand') {
+        const paused = this.pausedBelow(run);
+        const flow = paused ? this.flowOf(paused) : undefined;
+        if (name === 'pausedTitle') return flow?.title.toLowerCase() ?? '';
+        return flow?.command ? `/${flow.command}` : '/help';
+      }
+      const language = this.flowOf(run).language;
+      return (language ? this.ctx.vars?.[`${name}:${language}`] : undefined) ?? this.ctx.vars?.[name] ?? '';
+    }
     const value = getAnswer(run.answers, ref);
     if (value === null || value === undefined) return '';
     const step = this.flowOf(run).byId.get(ref);
@@ -641,6 +726,7 @@ class Turn {
   }
 
   private test(c: Condition, run: FlowRun): boolean {
+    if (c.fact === 'resumable') return this.pausedBelow(run) !== undefined;
     if (c.fact !== undefined) return this.ctx.facts?.[c.fact] ?? false;
     const value = getAnswer(run.answers, c.answer ?? '');
     if (c.answered !== undefined && (value !== undefined && value !== null) !== c.answered) return false;
@@ -653,6 +739,13 @@ class Turn {
 
   private top(): FlowRun | undefined {
     return this.stack.at(-1);
+  }
+
+  /** The flow `run` interrupted and will hand back to when it ends, if any. */
+  private pausedBelow(run: FlowRun): FlowRun | undefined {
+    if (run.resumeAt === undefined) return undefined;
+    const index = this.stack.findIndex((r) => r.runId === run.runId);
+    return index > 0 ? this.stack[index - 1] : undefined;
   }
 
   private replaceTop(run: FlowRun): void {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { textParsers } from './parsers.js';
 import { compileTemplate, templateRefs, type Template } from './rich-text.js';
-import { FACTS } from './types.js';
+import { ENGINE_FACTS, FACTS, LANGUAGES, type Language } from './types.js';
 
 /*
  * A flow is data: a list of steps, each with what it says, what kind of answer it takes and what follows.
@@ -16,7 +16,7 @@ const condition = z
     /** The question whose answer is tested. */
     answer: id.optional(),
     /** Or something the runtime knows about the person (see PersonFacts): true when it holds. */
-    fact: z.enum(FACTS).optional(),
+    fact: z.enum([...FACTS, ...ENGINE_FACTS]).optional(),
     atLeast: z.union([z.number(), z.literal('highCraving')]).optional(),
     atMost: z.number().optional(),
     is: z.array(id).min(1).optional(),
@@ -53,11 +53,17 @@ export const CONTEXT_VARS = [
   'streak',
   'daysSince',
   'countFrom',
+  /** Supplied by the engine: the flow this run interrupted ("check-in") and the command that starts it again. */
+  'pausedTitle',
+  'pausedCommand',
 ] as const;
 
 const target = z.union([
-  /** `end-all`: end this flow and drop every flow it interrupted (after crisis help, nothing resumes). */
-  z.union([id, z.literal('end'), z.literal('end-all')]),
+  /**
+   * `end-all`: end this flow and drop every flow it interrupted (the person chose to set it aside). `end-held`: end
+   * this flow, and the flow it interrupted takes what the person had typed for it as its answer (see FlowRun.held).
+   */
+  z.union([id, z.literal('end'), z.literal('end-all'), z.literal('end-held')]),
   z
     .object({
       /** Start another flow. With `resume`, continue this one at that step when the other ends. */
@@ -155,6 +161,13 @@ export const flowSchema = z
     needsConsent: z.boolean(),
     /** Only for a community's moderators, as verified by the platform adapter (see FlowScope). */
     moderators: z.boolean().optional(),
+    /**
+     * The language the flow speaks. A flow with a language says its own words when it hands back to the flow it
+     * interrupted, and `{@name}` reads the value for its language first (`emergency:es`) where there is one.
+     */
+    language: z.enum(LANGUAGES).optional(),
+    /** This flow is another language's version of that one: started in its place for people who speak it. */
+    translates: id.optional(),
     steps: z.array(stepSchema).min(1),
   })
   .strict();
@@ -184,6 +197,8 @@ export interface CompiledFlow {
   readonly private: boolean;
   readonly needsConsent: boolean;
   readonly moderators: boolean;
+  readonly language?: Language;
+  readonly translates?: string;
   readonly steps: readonly CompiledStep[];
   readonly byId: ReadonlyMap<string, CompiledStep>;
 }
@@ -191,6 +206,8 @@ export interface CompiledFlow {
 export interface FlowRegistry {
   readonly flows: ReadonlyMap<string, CompiledFlow>;
   readonly byCommand: ReadonlyMap<string, CompiledFlow>;
+  /** Other languages' versions of a flow: flow id → language → flow. */
+  readonly translations?: ReadonlyMap<string, ReadonlyMap<Language, CompiledFlow>>;
 }
 
 export class FlowDefinitionError extends Error {
@@ -243,6 +260,8 @@ export function compileFlows(definitions: readonly FlowDefinition[]): FlowRegist
       private: flow.private,
       needsConsent: flow.needsConsent,
       moderators: flow.moderators ?? false,
+      ...(flow.language ? { language: flow.language } : {}),
+      ...(flow.translates ? { translates: flow.translates } : {}),
       steps,
       byId: new Map(steps.map((s) => [s.id, s])),
     };
@@ -252,12 +271,30 @@ export function compileFlows(definitions: readonly FlowDefinition[]): FlowRegist
       byCommand.set(flow.command, compiled);
     }
   }
-  return { flows, byCommand };
+  const translations = new Map<string, Map<Language, CompiledFlow>>();
+  for (const flow of flows.values()) {
+    if (!flow.translates) continue;
+    const original = flows.get(flow.translates);
+    const problems = [
+      ...(!original ? [`translates "${flow.translates}", which is no flow`] : []),
+      ...(!flow.language ? ['a translation names its language'] : []),
+      ...(flow.command ? ['a translation has no command of its own (the original\'s starts it)'] : []),
+    ];
+    if (problems.length) throw new FlowDefinitionError(flow.id, problems);
+    const byLanguage = translations.get(flow.translates) ?? new Map<Language, CompiledFlow>();
+    byLanguage.set(flow.language!, flow);
+    translations.set(flow.translates, byLanguage);
+  }
+  return { flows, byCommand, translations };
 }
 
 /** `base` with `extra`'s flows added (a community's own group check-in next to Tether's flows). */
 export function mergeRegistries(base: FlowRegistry, extra: FlowRegistry): FlowRegistry {
-  return { flows: new Map([...base.flows, ...extra.flows]), byCommand: new Map([...base.byCommand, ...extra.byCommand]) };
+  return {
+    flows: new Map([...base.flows, ...extra.flows]),
+    byCommand: new Map([...base.byCommand, ...extra.byCommand]),
+    translations: new Map([...(base.translations ?? []), ...(extra.translations ?? [])]),
+  };
 }
 
 type FlowData = z.output<typeof flowSchema>;
@@ -273,7 +310,7 @@ function checkFlow(flow: FlowData, flowIds: ReadonlySet<string>): string[] {
   }
   const checkTarget = (where: string, t: Target) => {
     if (typeof t === 'string') {
-      if (t !== 'end' && t !== 'end-all' && !stepIds.has(t)) problems.push(`${where}: no step "${t}"`);
+      if (t !== 'end' && t !== 'end-all' && t !== 'end-held' && !stepIds.has(t)) problems.push(`${where}: no step "${t}"`);
     } else {
       if (!flowIds.has(t.flow)) problems.push(`${where}: no flow "${t.flow}"`);
       if (t.resume !== undefined && !stepIds.has(t.resume)) problems.push(`${where}: no step "${t.resume}" to resume at`);
@@ -330,7 +367,7 @@ function checkFlow(flow: FlowData, flowIds: ReadonlySet<string>): string[] {
   const successors = (s: FlowData['steps'][number], index: number): string[] => {
     const targets: Target[] =
       s.next === undefined ? [flow.steps[index + 1]?.id ?? 'end'] : Array.isArray(s.next) ? s.next.map((b) => b.to) : [s.next];
-    return targets.flatMap((t) => (typeof t === 'string' ? (t === 'end' || t === 'end-all' ? [] : [t]) : t.resume ? [t.resume] : []));
+    return targets.flatMap((t) => (typeof t === 'string' ? (t === 'end' || t === 'end-all' || t === 'end-held' ? [] : [t]) : t.resume ? [t.resume] : []));
   };
   const indexOf = new Map(flow.steps.map((s, i) => [s.id, i]));
   for (const [start, s] of flow.steps.entries()) {

@@ -1,4 +1,4 @@
-import type { OutboundMessage } from './types.js';
+import type { Language, OutboundMessage } from './types.js';
 
 /*
  * The one door every piece of free text passes before a flow reads it. Whatever Tether later needs to check
@@ -20,6 +20,19 @@ export type ScreenVerdict =
       readonly messages?: readonly OutboundMessage[];
       readonly flow?: string;
       readonly args?: string;
+      /** The language the text is written in: the flow speaks it when nothing about the person says otherwise. */
+      readonly language?: Language;
+      /**
+       * Keep the text for the step it interrupted: given back as that step's answer if the person says all is well
+       * (a gentle check that may have asked for nothing).
+       */
+      readonly hold?: true;
+      /** While one of these flows runs (the full crisis help), this verdict only shows where the person is. */
+      readonly quietDuring?: readonly string[];
+      /** false: a gentle check, not a crisis found (no community alert, not counted as a crisis reply). */
+      readonly crisis?: false;
+      /** On top of one of these flows (a gentle check), the new flow takes its place instead of piling up. */
+      readonly replaces?: readonly string[];
     };
 
 export type TextScreen = (text: string) => ScreenVerdict;
@@ -27,7 +40,7 @@ export type TextScreen = (text: string) => ScreenVerdict;
 export type GateResult =
   | { readonly ok: true; readonly text: string; readonly hasWords: boolean }
   | { readonly ok: false; readonly problem: 'empty' | 'too-long' }
-  | { readonly ok: false; readonly problem: 'interrupted'; readonly verdict: Extract<ScreenVerdict, { kind: 'interrupt' }> };
+  | { readonly ok: false; readonly problem: 'interrupted'; readonly verdict: Extract<ScreenVerdict, { kind: 'interrupt' }>; readonly text: string };
 
 const controlChars = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B\u2028\u2029\uFEFF]/g;
 const wordChar = /[\p{L}\p{N}]/u;
@@ -39,7 +52,7 @@ export function passTextGate(raw: string, screens: readonly TextScreen[]): GateR
   if (text.length === 0) return { ok: false, problem: 'empty' };
   for (const screen of screens) {
     const verdict = screen(text);
-    if (verdict.kind === 'interrupt') return { ok: false, problem: 'interrupted', verdict };
+    if (verdict.kind === 'interrupt') return { ok: false, problem: 'interrupted', verdict, text };
   }
   if (text.length > MAX_INBOUND_TEXT) return { ok: false, problem: 'too-long' };
   return { ok: true, text, hasWords: wordChar.test(text) };

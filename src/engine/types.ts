@@ -99,6 +99,11 @@ export interface FlowRun {
   readonly occasion?: string;
   /** Set when the run acts for a community (its settings, or a group check-in answered privately). */
   readonly scope?: FlowScope;
+  /**
+   * What the person typed for this run's question when a screen stopped it to ask whether they are safe. Given back
+   * as the answer if they say they are (see the `end-held` target); dropped on every other way back.
+   */
+  readonly held?: string;
 }
 
 export type TimerKind = 'step' | 'follow-up';
@@ -202,6 +207,10 @@ export interface EngineSettings {
   readonly highCraving: number;
 }
 
+/** The languages Tether's crisis texts are written in (a full translation layer comes later). */
+export const LANGUAGES = ['en', 'es'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
 /** What the runtime knows about the person that flows can branch on (`if: { fact: 'scheduled' }`). */
 export interface PersonFacts {
   /** They have scheduled check-ins (paused or not). */
@@ -228,6 +237,8 @@ export interface PersonFacts {
   readonly countingDays?: boolean;
   /** They took part in a community's group check-in (a milestone can be shared there, if they choose). */
   readonly inCommunity?: boolean;
+  /** No region is known for their crisis lines and they were never asked: the crisis reply asks which country. */
+  readonly askRegion?: boolean;
 }
 
 export const FACTS = [
@@ -246,4 +257,11 @@ export const FACTS = [
   'milestoneNext',
   'countingDays',
   'inCommunity',
+  'askRegion',
 ] as const satisfies readonly (keyof PersonFacts)[];
+
+/**
+ * What the engine itself knows and flows can branch on: `resumable`, this run interrupted another flow that can
+ * continue when it ends.
+ */
+export const ENGINE_FACTS = ['resumable'] as const;

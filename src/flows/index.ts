@@ -3,7 +3,8 @@ import { breathe } from './breathe.js';
 import { checkin } from './checkin.js';
 import { consent } from './consent.js';
 import { cravingFollowUp } from './craving-follow-up.js';
-import { crisis } from './crisis.js';
+import { crisis, crisisEs } from './crisis.js';
+import { safetyCheck, safetyCheckEs } from './safety-check.js';
 import { forget, myData } from './data-rights.js';
 import { ground } from './ground.js';
 import { community } from './community.js';
@@ -36,6 +37,9 @@ export const builtInFlows = [
   trends,
   milestones,
   crisis,
+  crisisEs,
+  safetyCheck,
+  safetyCheckEs,
   schedule,
   pause,
   resume,

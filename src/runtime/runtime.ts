@@ -18,6 +18,9 @@ import { renderTrendsChart } from '../charts/trends-chart.js';
 import type { Logger } from './logger.js';
 import { RecipientUnreachableError, type DeliveryTarget, type EventReply, type MessageSink, type RuntimeObserver, type TimerScheduler } from './ports.js';
 import { plain } from '../engine/rich-text.js';
+import type { RichText } from '../engine/types.js';
+import { crisisVars, resolveCrisisRegion, shouldAskRegion, type RegionSources } from '../safety/crisis-region.js';
+import { crisisTexts, languageOfLocale } from '../safety/crisis-text/index.js';
 
 export interface RuntimeDeps {
   readonly store: ConversationStore;
@@ -32,7 +35,12 @@ export interface RuntimeDeps {
   readonly maxAttempts?: number;
   /** How many conversations are kept in memory between events. */
   readonly cacheSize?: number;
-  /** Values for `{@name}` in flow texts, for a conversation (its person's crisis lines). */
+  /**
+   * The deployment's region for crisis lines (CRISIS_REGION), after the community's and the person's own choice and
+   * before the international default (see safety/crisis-region.ts).
+   */
+  readonly crisisRegion?: string | undefined;
+  /** Values for `{@name}` in flow texts, for a conversation (its person's plan, supporters, progress). */
   readonly varsFor?: (conversation: StoredConversation, communityRegion?: string) => Readonly<Record<string, string>>;
   /** Where messages nobody is waiting for (scheduled check-ins, reminders) go: a paced queue (see src/delivery). */
   readonly outbox?: Outbox;
@@ -183,6 +191,19 @@ export class ConversationRuntime {
   async scopeFor(community: string, fields: Omit<FlowScope, 'community' | 'region'> = {}): Promise<FlowScope> {
     const region = (await this.communitySettings(community))?.crisisRegion;
     return { community, ...fields, ...(region ? { region } : {}) };
+  }
+
+  /**
+   * What /sos answers in a group, where everyone reads it: the emergency number (the community's region, else the
+   * deployment's, else the international wording), an international line and the label of the button to a private
+   * chat. Nothing about anyone. `locale` is the asking person's platform language.
+   */
+  async groupCrisisHelp(community: string, locale: string | undefined): Promise<{ readonly text: RichText; readonly button: string }> {
+    const texts = crisisTexts[languageOfLocale(locale) ?? 'en'];
+    const region = (await this.communitySettings(community))?.crisisRegion;
+    const found = resolveCrisisRegion({ community: region, deployment: this.deps.crisisRegion });
+    const { bold, rest } = texts.groupSos(found?.emergency ?? texts.internationalEmergency);
+    return { text: [{ text: bold, bold: true }, { text: `\n${rest}` }], button: texts.privateButton };
   }
 
   /** Whether this person has talked to Tether on this platform before. */
@@ -484,11 +505,15 @@ export class ConversationRuntime {
   private engineContext(conversation: StoredConversation, event?: InboundEvent, registry = this.deps.registry) {
     // In a community's scope, the crisis lines its moderators chose come first.
     const scope = (event?.type === 'command' ? event.scope : undefined) ?? [...conversation.state.stack].reverse().find((r) => r.scope)?.scope;
+    const regions: RegionSources = { community: scope?.region, person: conversation.crisisRegion, deployment: this.deps.crisisRegion };
+    const facts = { ...conversation.facts, askRegion: shouldAskRegion(regions), ...(isGroupMember(conversation.userId) ? { group: true } : {}) };
+    const language = languageOfLocale(conversation.locale);
     return {
       now: this.clock(),
       consented: conversation.consented,
-      facts: isGroupMember(conversation.userId) ? { ...conversation.facts, group: true } : conversation.facts,
-      ...(this.deps.varsFor ? { vars: this.deps.varsFor(conversation, scope?.region) } : {}),
+      facts,
+      ...(language ? { language } : {}),
+      vars: { ...crisisVars(regions), ...this.deps.varsFor?.(conversation, scope?.region) },
       registry,
       settings: this.deps.settings,
       ...(this.deps.screens ? { screens: this.deps.screens } : {}),

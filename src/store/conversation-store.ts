@@ -20,8 +20,13 @@ export interface StoredConversation {
   readonly reachable: boolean;
   /** Whether the person agreed to Tether storing what they share. */
   readonly consented: boolean;
-  /** The person's locale as their platform reports it (`en-US`), if known: it picks crisis lines. */
+  /**
+   * The person's locale as their platform reports it (`en-US`, Telegram's `es`), if known: the language crisis help
+   * speaks. Never a region.
+   */
   readonly locale: string | null;
+  /** The country the person chose for crisis lines when asked (see safety/crisis-region.ts), if they did. */
+  readonly crisisRegion: string | null;
   /** What flows can branch on: whether the person has scheduled check-ins, and whether they are paused. */
   readonly facts: PersonFacts;
   /** The person's recovery plan, decrypted (shown back on a strong craving and by /plan). */
@@ -121,7 +126,7 @@ export interface ConversationStore {
 
 export interface PersonExport {
   readonly exportedAt: string;
-  readonly person: { readonly createdAt: string; readonly consentedAt: string | null; readonly locale: string | null };
+  readonly person: { readonly createdAt: string; readonly consentedAt: string | null; readonly locale: string | null; readonly crisisRegion?: string | null };
   readonly identities: ReadonlyArray<{ readonly platform: string; readonly id: string }>;
   readonly checkIns: readonly unknown[];
   readonly groupCheckIns: readonly unknown[];

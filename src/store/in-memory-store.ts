@@ -25,7 +25,7 @@ export class InMemoryConversationStore implements ConversationStore {
     const k = `${key.platform}\u0000${key.chatId}\u0000${person.personId}`;
     const id = this.byKey.get(k);
     if (id) return { ...this.conversations.get(id)!, reachable: true, consented: person.consented };
-    const created: StoredConversation = { id: randomUUID(), personId: person.personId, platform: key.platform, chatId: key.chatId, userId: key.userId, state: emptyState, version: 0, reachable: true, consented: person.consented, locale: null, facts: { scheduled: false, paused: false }, plan: null, supporters: [], lastCheckIn: null, progress: { checkIns: 0, streakDays: 0, countFrom: null, community: null, communityMember: null } };
+    const created: StoredConversation = { id: randomUUID(), personId: person.personId, platform: key.platform, chatId: key.chatId, userId: key.userId, state: emptyState, version: 0, reachable: true, consented: person.consented, locale: null, crisisRegion: null, facts: { scheduled: false, paused: false }, plan: null, supporters: [], lastCheckIn: null, progress: { checkIns: 0, streakDays: 0, countFrom: null, community: null, communityMember: null } };
     this.conversations.set(created.id, created);
     this.byKey.set(k, created.id);
     return created;

@@ -25,7 +25,7 @@ class Conflict extends Error {}
 
 type Row = { id: string; personId: string; platform: string; chatId: string; state: unknown; version: number };
 /** What is loaded with a person for flows to use: facts, their plan, supporters and last check-in. */
-type Extras = Pick<StoredConversation, 'facts' | 'plan' | 'supporters' | 'lastCheckIn' | 'progress'>;
+type Extras = Pick<StoredConversation, 'facts' | 'plan' | 'supporters' | 'lastCheckIn' | 'progress' | 'crisisRegion'>;
 type Person = { personId: string; reachable: boolean; consented: boolean; locale: string | null } & Extras;
 const scheduleFacts = { select: { paused: true, pausedUntil: true, unreachable: true } } as const;
 const planFields = { select: { reasons: true, triggers: true, warningSigns: true, coping: true, people: true } } as const;
@@ -36,6 +36,7 @@ const extrasSelect = {
   // The latest first, enough for a streak of two months.
   checkIns: { orderBy: { createdAt: 'desc' }, take: 62, select: { emotion: true, need: true, createdAt: true } },
   countFrom: true,
+  crisisRegion: true,
   _count: { select: { checkIns: true } },
   groupAnswers: { orderBy: { createdAt: 'desc' }, take: 1, select: { community: { select: { platform: true, externalId: true } } } },
   identities: { select: { platform: true, externalId: true } },
@@ -46,6 +47,7 @@ type ExtrasRow = {
   supporters: Array<{ position: number; name: string; how: string | null }>;
   checkIns: Array<{ emotion: string; need: string; createdAt: Date }>;
   countFrom: Date | null;
+  crisisRegion: string | null;
   _count: { checkIns: number };
   groupAnswers: Array<{ community: { platform: string; externalId: string } }>;
   identities: Array<{ platform: string; externalId: string }>;
@@ -72,7 +74,7 @@ export class PrismaConversationStore implements ConversationStore {
   async open(key: ConversationKey, locale?: string): Promise<StoredConversation> {
     const person = await this.personFor(key);
     const { personId, reachable, consented } = person;
-    const extras: Extras = { facts: person.facts, plan: person.plan, supporters: person.supporters, lastCheckIn: person.lastCheckIn, progress: person.progress };
+    const extras: Extras = { facts: person.facts, plan: person.plan, supporters: person.supporters, lastCheckIn: person.lastCheckIn, progress: person.progress, crisisRegion: person.crisisRegion };
     // Someone who writes to us can be reached again, and check-ins that stopped for that reason start again.
     if (!reachable) {
       await this.setReachable(key.platform, key.userId, true);
@@ -234,6 +236,9 @@ export class PrismaConversationStore implements ConversationStore {
         });
         return;
       }
+      case 'crisis-region':
+        await tx.person.update({ where: { id: current.personId }, data: { crisisRegion: record.region } });
+        return;
       case 'count-from':
         await tx.person.update({ where: { id: current.personId }, data: { countFrom: record.date === null ? null : new Date(`${record.date}T00:00:00Z`) } });
         return;
@@ -296,7 +301,7 @@ export class PrismaConversationStore implements ConversationStore {
       community: shared ? communityKey(shared.platform, shared.externalId) : null,
       communityMember: shared ? (row.identities.find((i) => i.platform === shared.platform)?.externalId ?? null) : null,
     };
-    return { facts, plan, supporters, lastCheckIn: last ? { emotion: last.emotion, need: last.need } : null, progress };
+    return { facts, plan, supporters, lastCheckIn: last ? { emotion: last.emotion, need: last.need } : null, progress, crisisRegion: row.crisisRegion };
   }
 
   private readPlan(row: PlanRow): RecoveryPlan | null {
@@ -351,7 +356,7 @@ export class PrismaConversationStore implements ConversationStore {
     const checkIns = (await this.checkInsOf(personId)).map(({ personId: _p, conversationId: _c, id: _i, ...rest }) => ({ ...rest, createdAt: rest.createdAt.toISOString() }));
     return {
       exportedAt: new Date().toISOString(),
-      person: { createdAt: person.createdAt.toISOString(), consentedAt: person.consentedAt?.toISOString() ?? null, locale: person.locale },
+      person: { createdAt: person.createdAt.toISOString(), consentedAt: person.consentedAt?.toISOString() ?? null, locale: person.locale, crisisRegion: person.crisisRegion },
       identities: person.identities.map((i) => ({ platform: i.platform, id: i.externalId })),
       checkIns,
       plan: this.readPlan(person.plan),
@@ -457,6 +462,7 @@ export class PrismaConversationStore implements ConversationStore {
         supporters: [],
         lastCheckIn: null,
         progress: { checkIns: 0, streakDays: 0, countFrom: null, community: null, communityMember: null },
+        crisisRegion: null,
       };
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;

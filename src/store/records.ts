@@ -3,6 +3,7 @@ import type { FlowScope, RecordEffect } from '../engine/types.js';
 import { SETTING_FIELDS, type SettingField } from '../community/settings.js';
 import { readScheduleRecord } from '../schedule/schedule-record.js';
 import type { WeeklyRecurrence } from '../schedule/recurrence.js';
+import { UNKNOWN_REGION } from '../safety/crisis-region.js';
 
 /*
  * The shape each kind of record must have before it is stored. A flow that emits a record with a missing or
@@ -43,6 +44,8 @@ export type ParsedRecord =
   | { readonly type: 'plan-piece'; readonly piece: 'reasons' | 'triggers' | 'warning-signs' | 'coping' | 'people'; readonly text: string }
   | { readonly type: 'event'; readonly values: RecordEffect['values'] }
   | { readonly type: 'count-from'; readonly date: string | null }
+  /** The country the person chose for crisis lines (ISO code), or ZZ for somewhere else. */
+  | { readonly type: 'crisis-region'; readonly region: string }
   | { readonly type: 'supporter-add'; readonly name: string; readonly how: string | null }
   | { readonly type: 'supporter-remove'; readonly position: number }
   | { readonly type: 'slip'; readonly happened: string | null; readonly before: string | null; readonly need: string | null; readonly repair: string | null; readonly helper: string | null }
@@ -83,6 +86,11 @@ export function parseRecord(record: RecordEffect): ParsedRecord {
       const date = record.values.date ?? null;
       if (date !== null && !(typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date))) throw new RecordError(record.type, ['date must be YYYY-MM-DD or empty']);
       return { type: 'count-from', date };
+    }
+    case 'crisis-region': {
+      const region = String(record.values.region ?? '');
+      if (!/^[a-z]{2}$|^other$/.test(region)) throw new RecordError(record.type, ['region must be a two-letter code or "other"']);
+      return { type: 'crisis-region', region: region === 'other' ? UNKNOWN_REGION : region.toUpperCase() };
     }
     case 'supporter-add': {
       const parsed = z.object({ name: z.string().trim().min(1).max(60), how: text(200) }).safeParse(record.values);

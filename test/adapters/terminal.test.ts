@@ -5,6 +5,7 @@ import { pino } from 'pino';
 import { startTether } from '../../src/app.js';
 import { TerminalAdapter } from '../../src/adapters/terminal/terminal-adapter.js';
 import { createTestEnvironment, eventually, type TestEnvironment, storageEnv } from '../helpers/environment.js';
+import { UNSURE_EN, unsureScreen } from '../helpers/unsure-screen.js';
 
 let env: TestEnvironment;
 
@@ -115,4 +116,79 @@ describe('terminal chat', () => {
     expect(new Set([...before, ...after]).size).toBe(16);
     expect(second.out()).toContain('How do you feel now?');
   }, 60_000);
+});
+
+describe('terminal chat: crisis help', () => {
+  /** Like chat(), with the test screen that rates UNSURE_EN unsure, and CRISIS_REGION as given. */
+  async function crisisChat(user: string, lines: string[], region?: string): Promise<string> {
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let printed = '';
+    output.on('data', (chunk: Buffer) => (printed += chunk.toString()));
+    const terminal = new TerminalAdapter({ input, output, user, drainTimeoutMs: 5_000, locale: 'en-US' });
+    const config = region ? { ...env.config, CRISIS_REGION: region } : env.config;
+    const tether = await startTether(config, { sinks: [terminal.sink], log: pino({ level: 'silent' }), screens: [unsureScreen] });
+    try {
+      input.end(lines.map((l) => `${l}\n`).join(''));
+      await terminal.run(tether.runtime);
+    } finally {
+      await tether.close();
+    }
+    return printed;
+  }
+
+  it('asks gently when unsure and, after "I\'m safe", keeps the note that was typed', async () => {
+    const printed = await crisisChat('quinn', ['/checkin', 'I agree', '3', '1', '8', '2', '2', 'Reassurance', 'just note it', UNSURE_EN, "I'm safe"], 'GB');
+    expect(printed).toContain('Are you safe right now?');
+    expect(printed).toContain('please call 999');
+    expect(printed).toContain("Let's carry on where we were.");
+    expect(printed).toContain('Thank you for checking in.');
+    const tether = await startTether(env.config, { sinks: [], log: pino({ level: 'silent' }) });
+    try {
+      const identity = await tether.db.identity.findUniqueOrThrow({ where: { platform_externalId: { platform: 'terminal', externalId: 'quinn' } } });
+      expect((await tether.store.checkInsOf(identity.personId)).map((r) => r.note)).toEqual([UNSURE_EN]);
+    } finally {
+      await tether.close();
+    }
+  });
+
+  it('asks which country when none is known, remembers it, and a later /sos has the right number without asking', async () => {
+    const first = await crisisChat('rowan', ['/checkin', 'I agree', 'i want to kill myself tonight', 'Mexico', 'Reach someone I trust', 'Not right now', 'Not now']);
+    expect(first).toContain('Which country are you in?');
+    expect(first).toContain('In Mexico, call 911 in an emergency.');
+    expect(first).toContain('Línea de la Vida');
+    expect(first).toContain("I've set your check-in aside; /checkin starts it again");
+    const later = await crisisChat('rowan', ['/sos', 'Yes, right now']);
+    expect(later).toContain('Please call 911 now.');
+    expect(later).not.toContain('Which country are you in?');
+    const tether = await startTether(env.config, { sinks: [], log: pino({ level: 'silent' }) });
+    try {
+      const identity = await tether.db.identity.findUniqueOrThrow({ where: { platform_externalId: { platform: 'terminal', externalId: 'rowan' } } });
+      const exported = await tether.store.exportPerson(identity.personId);
+      expect(exported.person.crisisRegion).toBe('MX');
+      await tether.store.forgetPerson(identity.personId);
+      expect(await tether.db.person.count({ where: { id: identity.personId } })).toBe(0);
+    } finally {
+      await tether.close();
+    }
+  });
+
+  it('answers in Spanish for a Spanish locale, and goes back to the check-in in Spanish', async () => {
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let printed = '';
+    output.on('data', (chunk: Buffer) => (printed += chunk.toString()));
+    const terminal = new TerminalAdapter({ input, output, user: 'sol', drainTimeoutMs: 5_000, locale: 'es-ES' });
+    const tether = await startTether({ ...env.config, CRISIS_REGION: 'ES' }, { sinks: [terminal.sink], log: pino({ level: 'silent' }) });
+    try {
+      input.end(['/checkin', 'I agree', '3', 'ya no quiero vivir', 'Fue un malentendido'].map((l) => `${l}\n`).join(''));
+      await terminal.run(tether.runtime);
+    } finally {
+      await tether.close();
+    }
+    expect(printed).toContain('Me alegra mucho que me lo hayas contado');
+    expect(printed).toContain('024');
+    expect(printed).toContain('perdona por interrumpir');
+    expect(printed.split('How strong is any craving').length - 1).toBe(2);
+  });
 });

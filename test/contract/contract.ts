@@ -169,9 +169,15 @@ export function adapterContract(name: string, options: ContractOptions, makeDriv
       await waitForText(d, u, 'How strong is any craving');
       await d.say(u, 'honestly i just want to sleep and not wake up');
       await waitForText(d, u, "I'm really glad you told me");
-      const t = await waitForText(d, u, 'if you would like some company right now');
-      // Crisis lines for the person's region (their platform's locale), or the international directory.
-      expect(t.join('\n')).toMatch(/findahelpline\.com|988/);
+      // No region is known (no CRISIS_REGION, no community; a locale is never one): the international directory,
+      // then the country asked once, kindly, and that country's lines.
+      const t = await waitForText(d, u, 'Which country are you in?');
+      expect(t.join('\n')).toContain('findahelpline.com');
+      await d.choose(u, 'United Kingdom');
+      await waitForText(d, u, 'Samaritans: call 116 123');
+      await waitForText(d, u, 'if you would like some company right now');
+      const person = await d.db.identity.findUniqueOrThrow({ where: { platform_externalId: { platform: d.platform, externalId: await userIdOf(d, u) } }, include: { person: true } });
+      expect(person.person.crisisRegion).toBe('GB');
       await d.choose(u, 'It was a misunderstanding');
       await waitForText(d, u, 'sorry for jumping in');
       // The check-in asks its question again, right where it was.

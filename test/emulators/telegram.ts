@@ -273,14 +273,33 @@ export class TelegramUser {
     this.client = emulator.server.getClient(emulator.token, { userId, chatId, type, firstName, userName: `user${userId}`, chatTitle: 'Peer support group' });
   }
 
+  /** The language of the person's Telegram app (`from.language_code`), if set: `es`, `en`… */
+  languageCode: string | undefined;
+
+  private get from(): Record<string, unknown> {
+    return this.languageCode ? { from: { language_code: this.languageCode } } : {};
+  }
+
   /** Sends a line: a command (`/checkin args`) or plain text. */
   async send(text: string): Promise<void> {
     if (text.startsWith('/')) {
       const command = text.split(/\s/)[0]!;
-      await this.client.sendCommand(this.client.makeCommand(text, { entities: [{ offset: 0, length: command.length, type: 'bot_command' }] }));
+      await this.client.sendCommand(this.client.makeCommand(text, { entities: [{ offset: 0, length: command.length, type: 'bot_command' }], ...this.from }));
     } else {
-      await this.client.sendMessage(this.client.makeMessage(text));
+      await this.client.sendMessage(this.client.makeMessage(text, this.from));
     }
+  }
+
+  /** Sends a photo with a caption (no text of its own). */
+  async sendCaptioned(caption: string): Promise<void> {
+    const message = this.client.makeMessage('', { caption, photo: [{ file_id: 'photo-1', file_unique_id: 'p1', width: 10, height: 10 }], ...this.from }) as Record<string, unknown>;
+    delete message.text;
+    await this.client.sendMessage(message as never);
+  }
+
+  /** A callback query with this data, as a modified client could send it, on a message the bot sent. */
+  async pressData(data: string, message: BotMessage): Promise<void> {
+    await this.client.sendCallback(this.client.makeCallbackQuery(data, { message: { message_id: message.messageId, chat: { id: this.chatId } }, ...this.from }));
   }
 
   /** Presses the button with this label on a message (the latest message with such a button by default). */
@@ -290,7 +309,7 @@ export class TelegramUser {
     const button = target.keyboard.flat().find((b) => b.text === label);
     if (!button || !('callback_data' in button)) throw new Error(`button "${label}" has no callback data`);
     await this.client.sendCallback(
-      this.client.makeCallbackQuery(button.callback_data, { message: { message_id: target.messageId, chat: { id: this.chatId } } }),
+      this.client.makeCallbackQuery(button.callback_data, { message: { message_id: target.messageId, chat: { id: this.chatId } }, ...this.from }),
     );
   }
 

@@ -2,7 +2,7 @@ import { handleEvent, type EngineContext } from '../../src/engine/engine.js';
 import type { FlowRegistry } from '../../src/engine/flow.js';
 import { toPlainText } from '../../src/engine/rich-text.js';
 import type { TextScreen } from '../../src/engine/text-gate.js';
-import { emptyState, type ConversationState, type InboundEvent, type Transition } from '../../src/engine/types.js';
+import { emptyState, type ConversationState, type InboundEvent, type Language, type PersonFacts, type Transition } from '../../src/engine/types.js';
 import { textToEvent } from '../../src/adapters/shared/inbound-text.js';
 import { builtInRegistry } from '../../src/flows/index.js';
 
@@ -13,9 +13,23 @@ export class EngineDriver {
   readonly transitions: Transition[] = [];
   private readonly ctx: Omit<EngineContext, 'now'>;
 
-  constructor(options: { registry?: FlowRegistry; screens?: TextScreen[]; highCraving?: number; timingScale?: number; consented?: boolean } = {}) {
+  constructor(
+    options: {
+      registry?: FlowRegistry;
+      screens?: TextScreen[];
+      highCraving?: number;
+      timingScale?: number;
+      consented?: boolean;
+      vars?: Record<string, string>;
+      facts?: PersonFacts;
+      language?: Language;
+    } = {},
+  ) {
     this.ctx = {
       consented: options.consented ?? true,
+      ...(options.vars ? { vars: options.vars } : {}),
+      ...(options.facts ? { facts: options.facts } : {}),
+      ...(options.language ? { language: options.language } : {}),
       registry: options.registry ?? builtInRegistry(),
       settings: { timingScale: options.timingScale ?? 1, followUpMs: 60 * 60_000, highCraving: options.highCraving ?? 7 },
       ...(options.screens ? { screens: options.screens } : {}),

@@ -1,5 +1,7 @@
 import {
   ActionRowBuilder,
+  ButtonBuilder,
+  ButtonStyle,
   DiscordAPIError,
   MessageFlags,
   ModalBuilder,
@@ -65,6 +67,7 @@ export function attachDiscordInbound(client: Client, runtime: ConversationRuntim
     const dedup = { dedupKey: `${DISCORD}:i:${interaction.id}`, locale: interaction.locale, reply: { token: interaction.token } };
     const flow = runtime.registry.byCommand.get(event.name);
     if (flow?.moderators) return openSettings(interaction, event.name);
+    if (interaction.inGuild() && event.name === 'sos') return sosInChannel(interaction, interaction.guildId);
     if (interaction.inGuild() && event.name === 'breathe' && (await groupBreathingAllowed(interaction.guildId))) {
       // One shared exercise in the channel, one message that changes; the rhythm is chosen in the command or is the slow one.
       await interaction.deferReply();
@@ -79,6 +82,21 @@ export function attachDiscordInbound(client: Client, runtime: ConversationRuntim
       ? { ...event, scope: await runtime.scopeFor(communityKey(DISCORD, interaction.guildId), { channel: channelChat(interaction.channelId) }) }
       : event;
     await runPrivately(interaction, scoped, dedup);
+  }
+
+  /**
+   * /sos in a server channel: answered in the channel, where it was asked, briefly and with nothing about anyone
+   * (the emergency number and an international line), with a button that opens the rest privately.
+   */
+  async function sosInChannel(interaction: ChatInputCommandInteraction, guildId: string): Promise<void> {
+    await interaction.deferReply();
+    const help = await runtime.groupCrisisHelp(communityKey(DISCORD, guildId), interaction.locale);
+    const button = new ButtonBuilder().setCustomId(encodeCustomId({ kind: 'private-command', command: 'sos' })).setLabel(help.button).setStyle(ButtonStyle.Primary);
+    await interaction.editReply({
+      content: richTextToMarkdown(help.text),
+      components: [new ActionRowBuilder<ButtonBuilder>().addComponents(button)],
+      allowedMentions: noMentions,
+    });
   }
 
   async function groupBreathingAllowed(guildId: string): Promise<boolean> {
@@ -185,6 +203,12 @@ export function attachDiscordInbound(client: Client, runtime: ConversationRuntim
       if (!interaction.inGuild() || !interaction.isButton()) return;
       const scope = await runtime.scopeFor(communityKey(DISCORD, interaction.guildId), { occasion: id.occasion, channel: channelChat(interaction.channelId) });
       await runPrivately(interaction, { type: 'command', name: GROUP_CHECKIN_COMMAND, scope }, { dedupKey: `${DISCORD}:i:${interaction.id}`, locale: interaction.locale, reply: { token: interaction.token } });
+      return;
+    }
+    if (id.kind === 'private-command') {
+      if (!interaction.inGuild() || !interaction.isButton()) return;
+      const scope = await runtime.scopeFor(communityKey(DISCORD, interaction.guildId), { channel: channelChat(interaction.channelId) });
+      await runPrivately(interaction, { type: 'command', name: id.command, scope }, { dedupKey: `${DISCORD}:i:${interaction.id}`, locale: interaction.locale, reply: { token: interaction.token } });
       return;
     }
     if (id.kind !== 'choice') return;

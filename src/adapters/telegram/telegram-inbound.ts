@@ -68,6 +68,12 @@ export function telegramInbound(runtime: ConversationRuntime, sink: TelegramSink
     }
   }
 
+  privateChat.on('message:caption', async (ctx) => {
+    // A photo or file with words: the words are text like any other (the crisis screen reads them first); the
+    // picture itself is not kept.
+    await runtime.dispatch({ key: keyOf(ctx) }, { type: 'text', text: ctx.message.caption }, dedup(ctx));
+  });
+
   privateChat.on('message', async (ctx) => {
     // Stickers, photos, voice: we cannot read them yet, and say so kindly.
     await ctx.reply(richTextToHtml(copy.textOnly), { parse_mode: 'HTML' });
@@ -94,6 +100,15 @@ export function telegramInbound(runtime: ConversationRuntime, sink: TelegramSink
     if (!flow && !['start', 'help', 'cancel'].includes(event.name)) return; // a command for another bot
     const reply = { parse_mode: 'HTML' as const, reply_parameters: { message_id: ctx.message.message_id, allow_sending_without_reply: true } };
     const chatId = String(ctx.chat.id);
+    if (event.name === 'sos') {
+      // Answered here, where it was asked, briefly and with nothing about anyone; the rest in a private chat.
+      const help = await runtime.groupCrisisHelp(communityKey(TELEGRAM, chatId), ctx.from.language_code);
+      await ctx.reply(richTextToHtml(help.text), {
+        ...reply,
+        reply_markup: { inline_keyboard: [[{ text: help.button, url: `https://t.me/${ctx.me.username}?start=sos` }]] },
+      });
+      return;
+    }
     if (flow?.moderators) {
       const status = await memberStatus(ctx, chatId, ctx.from.id);
       if (status !== 'creator' && status !== 'administrator') {
