@@ -1,11 +1,12 @@
 /**
  * `npm run --silent safety:classify`: reads JSON lines `{"text": "..."}` on standard input and writes one JSON line per
- * input, `{"crisis": true|false, "category": "...", "score": n, "matched": [...]}`, so any labelled set can be scored.
+ * input, `{"crisis": true|false, "level": "crisis"|"unsure"|"none", "category": "...", "score": n, "matched": [...]}`, so any
+ * labelled set can be scored (`level` unsure is the gentle "are you safe?" check).
  * Runs locally; no text leaves the machine. A line that is not valid JSON gets `{"error": "..."}` and the rest go on.
  *
  * `npm run --silent safety:classify -- --sets` instead scores the labelled sets under test/fixtures (development,
- * development2, development3 and the held-out set), one JSON line per set with recall, false positives and
- * category counts.
+ * development2, development3, the training sets and the held-out sets), one JSON line per set with recall, false
+ * alarms per level, language and kind.
  */
 import { createInterface } from 'node:readline';
 import { measureCrisisDetection } from '../bench/crisis.js';
@@ -30,6 +31,6 @@ for await (const line of rl) {
     process.stdout.write(`${JSON.stringify({ error: 'expected {"text": "..."}' })}\n`);
     continue;
   }
-  const { crisis, category, score, matched } = detectCrisis(text);
-  process.stdout.write(`${JSON.stringify({ crisis, category, score, matched })}\n`);
+  const { crisis, level, category, score, matched } = detectCrisis(text);
+  process.stdout.write(`${JSON.stringify({ crisis, level, category, score, matched })}\n`);
 }
