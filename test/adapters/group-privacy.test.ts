@@ -35,8 +35,10 @@ describe('nothing private is ever posted in a group', () => {
     const posted = member.messages();
     expect(posted).toHaveLength(commands.length);
     for (const m of posted) {
-      // A pointer to the private chat, or (for /setup, from someone who is not an administrator) a polite no.
-      expect(m.text).toMatch(/private chat|Only this community's moderators/);
+      // A pointer to the private chat, or (for /setup, from someone who is not an administrator) a polite no, or
+      // for /sos the brief answer anyone may read: the emergency number, an international line, the way to a private chat.
+      expect(m.text).toMatch(/private chat|Only this community's moderators|talk to me privately/);
+      expect(m.text).not.toMatch(/Test|user4001/);
       expect(m.keyboard.flat().every((b) => 'url' in b && String(b.url).startsWith('https://t.me/'))).toBe(true);
     }
     expect(await telegram.tether.db.conversation.count({ where: { chatId: '-7001' } })).toBe(0);
@@ -51,8 +53,14 @@ describe('nothing private is ever posted in a group', () => {
     }
     await new Promise((r) => setTimeout(r, 500));
     expect(discord.emulator.visibleTo(member, CHANNEL_ID).length).toBeGreaterThan(commands.length);
-    expect(discord.emulator.publicIn(CHANNEL_ID)).toEqual([]);
+    // Only /sos answers in the channel, and only with what anyone may read: the emergency number, an international
+    // line and a button to continue privately. Nothing about the member.
+    const sos = "**If you or someone with you is in danger right now, call your local emergency number (112 works in many countries).**";
+    const firstLines = () => discord.emulator.publicIn(CHANNEL_ID).map((m) => m.content.split('\n')[0]);
+    await eventually(() => (firstLines()[0] === sos ? true : undefined), 10_000, () => `the /sos answer in the channel: ${JSON.stringify(firstLines())}`);
+    expect(firstLines()).toEqual([sos]);
+    expect(discord.emulator.publicIn(CHANNEL_ID)[0]!.content).not.toContain('member');
     const someoneElse = { id: '1950000000000000002', username: 'other' };
-    expect(discord.emulator.visibleTo(someoneElse, CHANNEL_ID)).toEqual([]);
+    expect(discord.emulator.visibleTo(someoneElse, CHANNEL_ID)).toEqual(discord.emulator.publicIn(CHANNEL_ID));
   });
 });

@@ -138,7 +138,7 @@ describe('terminal chat: crisis help', () => {
   }
 
   it('asks gently when unsure and, after "I\'m safe", keeps the note that was typed', async () => {
-    const printed = await crisisChat('quinn', ['/checkin', 'I agree', '3', '1', '8', '2', '2', 'Reassurance', 'just note it', UNSURE_EN, "I'm safe"], 'GB');
+    const printed = await crisisChat('quinn', ['/checkin', 'I agree', '3', '1', '8', '2', '2', 'Reassurance', 'just note it', UNSURE_EN, "Yes, I'm safe"], 'GB');
     expect(printed).toContain('Are you safe right now?');
     expect(printed).toContain('please call 999');
     expect(printed).toContain("Let's carry on where we were.");

@@ -106,7 +106,9 @@ describe('a Discord server with Tether', () => {
     rig.emulator.pressButton(member, await rig.emulator.waitFor(member, dm, 'What I keep, and why'), 'I agree');
     await rig.emulator.waitFor(member, dm, 'How are you doing overall');
     rig.emulator.dm(member, "she's not breathing after using, what do i do");
-    await rig.emulator.waitFor(member, dm, '911');
+    // The emergency number first. This server chose no region and the test sets no CRISIS_REGION, so it is the
+    // international wording (the en-US locale once gave 911: a locale no longer picks a region).
+    await rig.emulator.waitFor(member, dm, 'your local emergency number (112 works in many countries)');
     const modDm = rig.emulator.dmChannelOf(mod);
     const alert = await rig.emulator.waitFor(mod, modDm, 'A private note for moderators');
     expect(alert.content).toContain(`<@${member.id}>`);

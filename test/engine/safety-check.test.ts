@@ -24,7 +24,7 @@ describe('the gentle safety check (the screen is unsure)', () => {
     expect(allText(t)).toContain('Are you safe right now?');
     expect(allText(t)).toContain('please call 911');
     expect(allText(t)).not.toContain('988');
-    expect(ask.input?.kind === 'choice' && ask.input.options.map((o) => o.label)).toEqual(["I'm safe", "I'm not safe", "I'd like to talk to someone"]);
+    expect(ask.input?.kind === 'choice' && ask.input.options.map((o) => o.label)).toEqual(["Yes, I'm safe", "No, I'm not", "I'd like to talk to someone"]);
     expect(d.state.stack.map((r) => r.flowId)).toEqual(['checkin', 'safety-check']);
     // A gentle check is not a crisis found: no moderator alert, not counted as a crisis reply.
     expect(t.crisis).toBeUndefined();

@@ -48,8 +48,10 @@ export const en: CrisisTexts = {
   checkTitle: 'Safety check',
   checkSummary: 'a gentle question when something you wrote might mean you are not safe',
   checkAsk: "Something in what you wrote made me want to check in with you for a moment.\n\n*Are you safe right now?*\n\nIf you are in danger, please call *{@emergency}*.",
-  checkSafe: "I'm safe",
-  checkNotSafe: "I'm not safe",
+  // Answers to the question above them; the detector would read "I'm not safe" on its own as a crisis (it is one,
+  // typed anywhere else), and button labels are kept clear of that (test/safety/detector.test.ts).
+  checkSafe: "Yes, I'm safe",
+  checkNotSafe: "No, I'm not",
   checkTalk: "I'd like to talk to someone",
   checkSafeSay: "Thank you for telling me. I'm glad. If that changes, /sos is here any time.",
   checkSafeResume: "Let's carry on where we were.",

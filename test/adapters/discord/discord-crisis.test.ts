@@ -46,7 +46,7 @@ describe('crisis help on Discord', () => {
     rig.emulator.dm(lee, UNSURE_EN);
     const ask = await rig.emulator.waitFor(lee, dm, 'Are you safe right now?');
     expect(ask.content).toContain('please call **911**');
-    expect(buttonsOf(ask).map((b) => b.label)).toEqual(["I'm safe", "I'm not safe", "I'd like to talk to someone"]);
+    expect(buttonsOf(ask).map((b) => b.label)).toEqual(["Yes, I'm safe", "No, I'm not", "I'd like to talk to someone"]);
     rig.emulator.pressButton(lee, ask, "I'd like to talk to someone");
     await rig.emulator.waitFor(lee, dm, '988 Suicide & Crisis Lifeline');
     const who = await rig.emulator.waitFor(lee, dm, '/supporters keeps the people you trust');
@@ -61,7 +61,7 @@ describe('crisis help on Discord', () => {
     rig.emulator.pressButton(mo, await rig.emulator.waitFor(mo, dm, 'What I keep, and why'), 'I agree');
     await rig.emulator.waitFor(mo, dm, 'How are you doing overall');
     rig.emulator.dm(mo, UNSURE_EN);
-    rig.emulator.pressButton(mo, await rig.emulator.waitFor(mo, dm, 'Are you safe right now?'), "I'm not safe");
+    rig.emulator.pressButton(mo, await rig.emulator.waitFor(mo, dm, 'Are you safe right now?'), "No, I'm not");
     await rig.emulator.waitFor(mo, dm, "I'm really glad you told me");
     rig.emulator.pressButton(mo, await rig.emulator.waitFor(mo, dm, 'if you would like some company right now'), 'It was a misunderstanding');
     await rig.emulator.waitFor(mo, dm, 'sorry for jumping in');

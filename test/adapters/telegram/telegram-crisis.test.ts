@@ -53,8 +53,8 @@ describe('crisis help on Telegram', () => {
     await u.send(UNSURE_EN);
     const ask = await u.waitFor('Are you safe right now?');
     expect(ask.text).toContain('please call 911');
-    expect(ask.keyboard.flat().map((b) => b.text)).toEqual(["I'm safe", "I'm not safe", "I'd like to talk to someone"]);
-    await u.press("I'm safe");
+    expect(ask.keyboard.flat().map((b) => b.text)).toEqual(["Yes, I'm safe", "No, I'm not", "I'd like to talk to someone"]);
+    await u.press("Yes, I'm safe");
     await u.waitFor('Thank you for checking in.');
     const rows = await checkInsOf(u);
     expect(rows.map((r) => r.note)).toEqual([UNSURE_EN]);
