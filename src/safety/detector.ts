@@ -424,9 +424,9 @@ function judgeNormalized(normalized: string, tuning: DetectorTuning): CrisisVerd
   // A weak signal the rules did not set aside is worth a gentle question when the model does not rule it out
   // ("razor blades for shaving" on a shopping list).
   const weak = rules.score > 0 && tuning.model.score(normalized).crisis >= WEAK_NEEDS;
-  // A short message without a word that comes with danger ("i want to go home") gets at most the gentle question,
-  // and only when the model is confident.
-  if (words < MODEL_SHORT_WORDS && !RISK_WORDS.test(normalized)) return weak || model.crisis >= tuning.threshold ? unsure() : rules;
+  // A short message without a word that comes with danger is left to the rules: on a few words the model reads too
+  // much into "to be there for my brother" (a person's reasons, in their plan) or "i want to go home".
+  if (words < MODEL_SHORT_WORDS && !RISK_WORDS.test(normalized)) return weak ? unsure() : rules;
   // Laughter or a story told as the past makes the model's reading less sure by one level (never below the rules').
   const tempered = (humourFrame.test(normalized) && !seriousFrame.test(normalized)) || (pastFrame.test(normalized) && !nowFrame.test(normalized));
   if (model.crisis >= tuning.threshold && !tempered) return { crisis: true, level: 'crisis', category: model.category, score: Math.max(rules.score, 1), matched: [...rules.matched, 'model'] };
