@@ -5,6 +5,7 @@
  * Deterministic: the same file every time.
  */
 import { writeFileSync } from 'node:fs';
+import { random } from '../bench/harmless-sentences.js';
 
 const en = {
   things: ['soup', 'laundry', 'dishes', 'weather', 'match', 'phone charger', 'rent', 'groceries', 'pizza', 'homework', 'bike', 'car wash', 'haircut', 'dentist', 'movie', 'series', 'book club', 'walk', 'gym', 'breakfast', 'tea', 'jacket', 'shoes', 'keys', 'plants', 'dog walk', 'playlist', 'bus pass', 'paint', 'shelf', 'oven', 'fridge', 'tacos', 'salad', 'cake', 'rain', 'snow', 'sunset', 'beach', 'concert'],
@@ -46,17 +47,6 @@ const es = {
     'solo quiero terminar la {t} e irme a dormir',
   ],
 };
-
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const rnd = random(424242);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;

@@ -27,26 +27,13 @@
  * Medicines and drugs by name reach these patterns as "meds" (normalize.ts).
  */
 
+import { crisisPattern, type CrisisPattern } from './crisis-pattern.js';
 import { situationPatterns } from './situations.js';
 
-export type CrisisCategory = 'suicide' | 'self-harm' | 'overdose' | 'danger';
-
-export interface CrisisPattern {
-  readonly id: string;
-  readonly category: CrisisCategory;
-  readonly re: RegExp;
-  readonly weight: 1 | 0.5;
-  readonly flags: string;
-}
+export type { CrisisCategory, CrisisPattern } from './crisis-pattern.js';
 
 const r = String.raw;
-const p = (id: string, category: CrisisCategory, weight: 1 | 0.5, flags: string, source: string): CrisisPattern => ({
-  id,
-  category,
-  weight,
-  flags,
-  re: new RegExp(source, 'g'),
-});
+const p = crisisPattern;
 
 // ---- lexicon ----
 

@@ -1,4 +1,4 @@
-import type { CrisisCategory, CrisisPattern } from './patterns.js';
+import { crisisPattern, type CrisisPattern } from './crisis-pattern.js';
 
 /*
  * Crisis told as a state or a situation rather than as intent, in English and Spanish: a body in trouble after
@@ -7,13 +7,7 @@ import type { CrisisCategory, CrisisPattern } from './patterns.js';
  * a symptom and "tonight"), or ask gently on their own. Same flags as patterns.ts; over normalized text.
  */
 const r = String.raw;
-const p = (id: string, category: CrisisCategory, weight: 1 | 0.5, flags: string, source: string): CrisisPattern => ({
-  id,
-  category,
-  weight,
-  flags,
-  re: new RegExp(source, 'g'),
-});
+const p = crisisPattern;
 
 const USED = r`(?:took|taken|had|did|used|snorted|sniffed|smoked|drank|mixed|shot up|injected|popped|dropped|me tome|me meti|consumi|mezcle|me inyecte|fume|bebi)`;
 const SYMPTOM = r`(?:numb|tingly|tingling|slurr\w*|seeing double|gasping|can not breathe|barely breathing|heart (?:is )?(?:racing|pounding|skipping|beating (?:so )?(?:fast|weird))|chest (?:is )?(?:tight|hurts|pain|on fire)|so heavy|can not move|can not feel my \w+|turning blue|nodding (?:off|out)|passing out|keep passing out|can not stay awake|throwing up|shaking (?:so bad|uncontrollably)|no siento (?:las|los|la|el) \w+|veo todo negro|me duele (?:mucho )?el pecho|el corazon (?:me va a mil|a mil|me late (?:muy )?(?:rapido|raro))|no puedo respirar|me estoy (?:desmayando|durmiendo)|me encuentro fatal)`;
