@@ -16,14 +16,23 @@ afterAll(async () => {
   await env.cleanup();
 });
 
+interface ChatOptions {
+  readonly drainTimeoutMs?: number;
+  readonly locale?: string;
+  readonly region?: string;
+  readonly screens?: Parameters<typeof startTether>[1]['screens'];
+}
+
 /** Runs the terminal chat in-process with piped input; returns everything it printed. */
-async function chat(user: string, lines: string[]): Promise<string> {
+async function chat(user: string, lines: string[], options: ChatOptions = {}): Promise<string> {
   const input = new PassThrough();
   const output = new PassThrough();
   let printed = '';
   output.on('data', (chunk: Buffer) => (printed += chunk.toString()));
-  const terminal = new TerminalAdapter({ input, output, user, drainTimeoutMs: 20_000 });
-  const tether = await startTether(env.config, { sinks: [terminal.sink], log: pino({ level: 'silent' }) });
+  const { drainTimeoutMs = 20_000, locale, region, screens } = options;
+  const terminal = new TerminalAdapter({ input, output, user, drainTimeoutMs, ...(locale ? { locale } : {}) });
+  const config = region ? { ...env.config, CRISIS_REGION: region } : env.config;
+  const tether = await startTether(config, { sinks: [terminal.sink], log: pino({ level: 'silent' }), ...(screens ? { screens } : {}) });
   try {
     input.end(lines.map((l) => `${l}\n`).join(''));
     await terminal.run(tether.runtime);
@@ -120,22 +129,8 @@ describe('terminal chat', () => {
 
 describe('terminal chat: crisis help', () => {
   /** Like chat(), with the test screen that rates UNSURE_EN unsure, and CRISIS_REGION as given. */
-  async function crisisChat(user: string, lines: string[], region?: string): Promise<string> {
-    const input = new PassThrough();
-    const output = new PassThrough();
-    let printed = '';
-    output.on('data', (chunk: Buffer) => (printed += chunk.toString()));
-    const terminal = new TerminalAdapter({ input, output, user, drainTimeoutMs: 5_000, locale: 'en-US' });
-    const config = region ? { ...env.config, CRISIS_REGION: region } : env.config;
-    const tether = await startTether(config, { sinks: [terminal.sink], log: pino({ level: 'silent' }), screens: [unsureScreen] });
-    try {
-      input.end(lines.map((l) => `${l}\n`).join(''));
-      await terminal.run(tether.runtime);
-    } finally {
-      await tether.close();
-    }
-    return printed;
-  }
+  const crisisChat = (user: string, lines: string[], region?: string): Promise<string> =>
+    chat(user, lines, { drainTimeoutMs: 5_000, locale: 'en-US', screens: [unsureScreen], ...(region ? { region } : {}) });
 
   it('asks gently when unsure and, after "I\'m safe", keeps the note that was typed', async () => {
     const printed = await crisisChat('quinn', ['/checkin', 'I agree', '3', '1', '8', '2', '2', 'Reassurance', 'just note it', UNSURE_EN, "Yes, I'm safe"], 'GB');
