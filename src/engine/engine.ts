@@ -3,7 +3,7 @@ import { readAnswer, typesAnOption, type AnswerResult } from './answers.js';
 import { copy, helpText } from './copy.js';
 import type { CompiledFlow, CompiledOption, CompiledStep, Condition, FlowRegistry, Target } from './flow.js';
 import { compileTemplate, paragraphs, plain, renderTemplate, toPlainText } from './rich-text.js';
-import { MAX_INBOUND_TEXT, passTextGate, type ScreenVerdict, type TextScreen } from './text-gate.js';
+import { MAX_INBOUND_TEXT, passTextGate, type GateResult, type ScreenVerdict, type TextScreen } from './text-gate.js';
 import {
   SKIP_VALUE,
   STATE_SHAPE,
@@ -105,12 +105,16 @@ export function handleEvent(stored: ConversationState | undefined, event: Inboun
   return turn.result();
 }
 
+/** How long a message's concern is the context of the next one. */
+const CONCERN_MS = 10 * 60_000;
+
 /** One event's worth of work: a mutable draft of the state plus everything to send and arm. */
 class Turn {
   private stack: FlowRun[];
   private timers: PendingTimer[];
   private seq: number;
   private consentDeclined: boolean;
+  private concern: ConversationState['concern'];
   private readonly messages: OutboundMessage[] = [];
   private readonly armed: TimerRequest[] = [];
   private readonly cancelled: string[] = [];
@@ -135,6 +139,7 @@ class Turn {
     this.timers = [...state.timers];
     this.seq = state.seq;
     this.consentDeclined = state.consentDeclined ?? false;
+    this.concern = state.concern;
     this.consented = ctx.consented;
     this.language = ctx.language;
   }
@@ -148,6 +153,7 @@ class Turn {
         timers: this.timers,
         seq: this.seq,
         ...(this.consentDeclined && !this.consented ? { consentDeclined: true } : {}),
+        ...(this.concern && this.ctx.now - this.concern.at < CONCERN_MS ? { concern: this.concern } : {}),
       },
       messages: this.messages,
       timers: this.armed,
@@ -174,7 +180,7 @@ class Turn {
     // Whatever follows a command is free text too, and passes the same door first.
     let args = '';
     if (rawArgs.trim()) {
-      const gate = passTextGate(rawArgs, this.ctx.screens ?? []);
+      const gate = this.screen(rawArgs, this.ctx.screens ?? []);
       if (!gate.ok && gate.problem === 'interrupted') return this.interrupt(gate.verdict, undefined);
       args = gate.ok ? gate.text : '';
     }
@@ -205,7 +211,7 @@ class Turn {
     const asked = current ? this.stepOf(current) : undefined;
     // A button typed out is Tether's own words: no screen reads it.
     const typedButton = current !== undefined && asked?.kind === 'choice' && typesAnOption(this.visible(asked, current), raw);
-    const gate = passTextGate(raw, typedButton ? [] : (this.ctx.screens ?? []));
+    const gate = this.screen(raw, typedButton ? [] : (this.ctx.screens ?? []));
     if (!gate.ok) {
       if (gate.problem === 'interrupted') return this.interrupt(gate.verdict, gate.text);
       this.lead = gate.problem === 'empty' ? copy.empty : copy.tooLong(MAX_INBOUND_TEXT);
@@ -242,7 +248,7 @@ class Turn {
     // answer sent as button data) is free text, and passes the same door as typed text.
     const ownValue = value === SKIP_VALUE || (step.kind === 'choice' && this.visible(step, run).options.some((o) => o.id === value));
     if (!ownValue) {
-      const gate = passTextGate(value, this.ctx.screens ?? []);
+      const gate = this.screen(value, this.ctx.screens ?? []);
       if (!gate.ok) {
         if (gate.problem === 'interrupted') return this.interrupt(gate.verdict, gate.text);
         this.lead = gate.problem === 'empty' ? copy.empty : copy.tooLong(MAX_INBOUND_TEXT);
@@ -291,6 +297,22 @@ class Turn {
     this.dropStack();
     for (const t of this.timers) if (!this.cancelled.includes(t.id)) this.cancelled.push(t.id);
     this.timers = [];
+  }
+
+  /**
+   * Free text through the one door, with the previous message's concern as context when it is recent; what this
+   * text leaned towards becomes the context of the next.
+   */
+  private screen(raw: string, screens: readonly TextScreen[]): GateResult {
+    if (!screens.length) return passTextGate(raw, screens);
+    const recent = this.concern && this.ctx.now - this.concern.at < CONCERN_MS ? this.concern.level : undefined;
+    const gate = passTextGate(raw, screens, recent !== undefined ? { recentConcern: recent } : {});
+    const level = gate.ok ? (gate.concern ?? 0) : gate.problem === 'interrupted' ? 1 : 0;
+    if (level > 0 || this.concern) {
+      this.concern = level > 0 ? { at: this.ctx.now, level } : undefined;
+      this.changed = true;
+    }
+    return gate;
   }
 
   /**

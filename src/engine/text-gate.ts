@@ -9,7 +9,11 @@ import type { Language, OutboundMessage } from './types.js';
 export const MAX_INBOUND_TEXT = 4000;
 
 export type ScreenVerdict =
-  | { readonly kind: 'pass' }
+  /**
+   * Nothing to stop. `concern` (0-1): how far the text leaned towards a crisis without reaching the screen's level
+   * for one; the engine keeps it (a number, never the text) for a few minutes as the next message's context.
+   */
+  | { readonly kind: 'pass'; readonly concern?: number }
   /**
    * Stop here: the text does not reach the flow. The engine sends `messages` and starts `flow` (with `args`) on top
    * of whatever was running, which pauses and can continue afterwards.
@@ -35,10 +39,15 @@ export type ScreenVerdict =
       readonly replaces?: readonly string[];
     };
 
-export type TextScreen = (text: string) => ScreenVerdict;
+/** What a screen may know besides the text: how much the person's previous message, minutes ago, leaned towards a crisis. */
+export interface ScreenContext {
+  readonly recentConcern?: number;
+}
+
+export type TextScreen = (text: string, context?: ScreenContext) => ScreenVerdict;
 
 export type GateResult =
-  | { readonly ok: true; readonly text: string; readonly hasWords: boolean }
+  | { readonly ok: true; readonly text: string; readonly hasWords: boolean; readonly concern?: number }
   | { readonly ok: false; readonly problem: 'empty' | 'too-long' }
   | { readonly ok: false; readonly problem: 'interrupted'; readonly verdict: Extract<ScreenVerdict, { kind: 'interrupt' }>; readonly text: string };
 
@@ -46,14 +55,16 @@ const controlChars = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B\u2028\u2029
 const wordChar = /[\p{L}\p{N}]/u;
 
 /** Cleans text (Unicode NFC, no control characters, trimmed, at most two blank lines in a row) and screens it. */
-export function passTextGate(raw: string, screens: readonly TextScreen[]): GateResult {
+export function passTextGate(raw: string, screens: readonly TextScreen[], context?: ScreenContext): GateResult {
   if (raw.length > MAX_INBOUND_TEXT * 2) return { ok: false, problem: 'too-long' };
   const text = raw.normalize('NFC').replace(/\r\n?/g, '\n').replace(controlChars, '').replace(/\n{3,}/g, '\n\n').trim();
   if (text.length === 0) return { ok: false, problem: 'empty' };
+  let concern = 0;
   for (const screen of screens) {
-    const verdict = screen(text);
+    const verdict = screen(text, context);
     if (verdict.kind === 'interrupt') return { ok: false, problem: 'interrupted', verdict, text };
+    concern = Math.max(concern, verdict.concern ?? 0);
   }
   if (text.length > MAX_INBOUND_TEXT) return { ok: false, problem: 'too-long' };
-  return { ok: true, text, hasWords: wordChar.test(text) };
+  return { ok: true, text, hasWords: wordChar.test(text), ...(concern > 0 ? { concern } : {}) };
 }

@@ -131,6 +131,11 @@ export interface ConversationState {
   readonly seq: number;
   /** The person was asked for consent here and said not now: plain messages get a short reply, not the whole ask. */
   readonly consentDeclined?: boolean;
+  /**
+   * How far the person's last screened message leaned towards a crisis (0-1) and when: the context a short next
+   * message is read in ("im done" after "everyone would be better off"). A number, never what they wrote.
+   */
+  readonly concern?: { readonly at: number; readonly level: number };
 }
 
 export const emptyState: ConversationState = { shape: STATE_SHAPE, stack: [], timers: [], seq: 0 };

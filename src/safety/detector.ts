@@ -30,6 +30,11 @@ export interface CrisisVerdict {
    * the person is safe right now), `none`. `crisis` is true exactly when the level is `crisis`.
    */
   readonly level: CrisisLevel;
+  /**
+   * How far a message below the crisis levels leaned towards one (0-1): the model's reading, where it read it. The
+   * engine keeps it for a few minutes as the next message's context (ScreenOptions.recentConcern).
+   */
+  readonly concern?: number;
   /** The language the message is written in, when its words say (for the reply's language, never for a region). */
   readonly language?: TextLanguage;
   /** The strongest category found, or `none`. */
@@ -345,6 +350,12 @@ export interface ScreenOptions {
   readonly budgetMs?: number;
   /** The clock the budget is read from (tests hand in their own). */
   readonly now?: () => number;
+  /**
+   * How far the person's previous message, minutes ago, leaned towards a crisis (0-1; 1 when it was answered with
+   * crisis help or the gentle check). A short message right after one that leaned ("im done", "took everything")
+   * is read in its light.
+   */
+  readonly recentConcern?: number;
 }
 
 /** A few milliseconds: chat-length messages take well under one, and 8,000 characters a few (npm run bench). */
@@ -378,6 +389,7 @@ export function createCrisisDetector(tuning: DetectorTuning): CrisisDetector {
     const deadline = now() + (options.budgetMs ?? SCREEN_BUDGET_MS);
     let best = none;
     let setAside: SetAside | undefined;
+    let concern = 0;
     for (const window of windowsOf(text)) {
       if (now() > deadline) {
         best = stronger(best, { ...none, level: 'unsure', matched: ['budget'] });
@@ -385,13 +397,45 @@ export function createCrisisDetector(tuning: DetectorTuning): CrisisDetector {
       }
       const verdict = judgeNormalized(normalizeForSafety(window), tuning);
       setAside ??= verdict.setAside;
+      concern = Math.max(concern, verdict.concern ?? 0);
       best = stronger(best, verdict);
       if (best.level === 'crisis' && best.category === 'overdose') break;
     }
     if (best.level === 'none' && setAside && !best.setAside) best = { ...best, setAside };
+    if (best.level === 'none' && concern > 0) best = { ...best, concern };
+    if ((options.recentConcern ?? 0) >= CONTEXT_MIN && best.level !== 'crisis') best = inContext(text, best, options.recentConcern!, tuning);
     const language = guessLanguage(text);
     return language ? { ...best, language } : best;
   };
+}
+
+/** From this concern up, the previous message is context for a short one. */
+const CONTEXT_MIN = 0.4;
+/** Short replies that say an end has come, when the message before them leaned towards a crisis. */
+const finality =
+  /\b(?:done|over|finished|enough|goodbye|bye|for good|forever|no more|can not (?:anymore|do this|go on)|give up|giving up|it is time|tonight|ya fue|se acabo|ya no puedo|adios|hasta aqui|me rindo|ya lo decidi|esta noche|took (?:it all|everything|them all)|me (?:tome|trague) todo)\b/;
+
+/** A reply that says things are all right. */
+const reassurance = /\b(?:ok|okay|fine|good|great|better|safe|thanks|thank you|thx|no worries|all good|bien|mejor|tranqui|tranquil[oa]|gracias|a salvo)\b/;
+
+/**
+ * A short message read in the light of the one before it: after one that leaned towards a crisis, a short reply
+ * that leans too ("im done", "took everything", "ya fue") asks gently, and after crisis help or the gentle check
+ * itself (concern 1), or when it was unsure on its own, it gets the crisis reply. Set-aside readings (an idiom, a
+ * negation, the past) stay set aside.
+ */
+function inContext(text: string, verdict: CrisisVerdict, recent: number, tuning: DetectorTuning): CrisisVerdict {
+  const normalized = normalizeForSafety(text);
+  const words = normalized.split(/\s+/).filter(Boolean).length;
+  if (words >= MODEL_SHORT_WORDS || verdict.setAside === 'idiom' || verdict.setAside === 'negated' || verdict.setAside === 'past') return verdict;
+  const model = tuning.model.score(normalized);
+  // On two or three words the model guesses ("todo bien gracias" reads 0.68): words decide whether a reply leans.
+  const leans = verdict.level === 'unsure' || ((RISK_WORDS.test(normalized) || finality.test(normalized)) && !reassurance.test(normalized));
+  if (!leans) return verdict;
+  const category = verdict.category !== 'none' ? verdict.category : model.category;
+  const matched = [...verdict.matched, 'context'];
+  if (recent >= 0.9 || verdict.level === 'unsure') return { ...verdict, crisis: true, level: 'crisis', category, score: Math.max(verdict.score, 1), matched };
+  return { ...verdict, level: 'unsure', category, matched };
 }
 
 const rank: Record<CrisisLevel, number> = { none: 0, unsure: 1, crisis: 2 };
@@ -408,7 +452,7 @@ function judgeNormalized(normalized: string, tuning: DetectorTuning): CrisisVerd
   if (rules.crisis || !normalized) return rules;
   const words = normalized.split(/\s+/).filter(Boolean).length;
   // A few words give the model too little to go on ("just note it" is not a suicide note): the rules alone decide.
-  if (words < MODEL_MIN_WORDS) return rules.score > 0 && !rules.setAside ? { ...rules, level: 'unsure' } : rules;
+  if (words < MODEL_MIN_WORDS) return rules.score > 0 && !rules.setAside ? { ...rules, concern: 0.5 } : rules;
   const model = tuning.model.score(normalized);
   const unsure = (): CrisisVerdict => ({
     ...rules,
@@ -423,15 +467,16 @@ function judgeNormalized(normalized: string, tuning: DetectorTuning): CrisisVerd
   }
   // A weak signal the rules did not set aside is worth a gentle question when the model does not rule it out
   // ("razor blades for shaving" on a shopping list).
-  const weak = rules.score > 0 && tuning.model.score(normalized).crisis >= WEAK_NEEDS;
+  const weak = rules.score > 0 && model.crisis >= WEAK_NEEDS;
   // A short message without a word that comes with danger is left to the rules: on a few words the model reads too
   // much into "to be there for my brother" (a person's reasons, in their plan) or "i want to go home".
-  if (words < MODEL_SHORT_WORDS && !RISK_WORDS.test(normalized)) return weak ? unsure() : rules;
+  const leaning = { ...rules, concern: model.crisis };
+  if (words < MODEL_SHORT_WORDS && !RISK_WORDS.test(normalized)) return weak ? unsure() : leaning;
   // Laughter or a story told as the past makes the model's reading less sure by one level (never below the rules').
   const tempered = (humourFrame.test(normalized) && !seriousFrame.test(normalized)) || (pastFrame.test(normalized) && !nowFrame.test(normalized));
   if (model.crisis >= tuning.threshold && !tempered) return { crisis: true, level: 'crisis', category: model.category, score: Math.max(rules.score, 1), matched: [...rules.matched, 'model'] };
-  if (tempered) return weak || model.crisis >= tuning.threshold ? unsure() : rules;
-  return weak || model.crisis >= tuning.unsure ? unsure() : rules;
+  if (tempered) return weak || model.crisis >= tuning.threshold ? unsure() : leaning;
+  return weak || model.crisis >= tuning.unsure ? unsure() : leaning;
 }
 
 /** How much the model must agree for a weak signal of the rules alone to ask gently. */

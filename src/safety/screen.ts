@@ -10,10 +10,11 @@ import { detectCrisis, type CrisisVerdict } from './detector.js';
  * The reply speaks the message's language when nothing about the person says which. Only the category and the
  * language are passed on, never the text.
  */
-export const crisisScreen: TextScreen = (text) => verdictToScreen(detectCrisis(text));
+export const crisisScreen: TextScreen = (text, context) =>
+  verdictToScreen(detectCrisis(text, context?.recentConcern !== undefined ? { recentConcern: context.recentConcern } : {}));
 
 /** What the engine does with a detector's verdict (exported so tests can feed verdicts of their choosing). */
-export function verdictToScreen(verdict: Pick<CrisisVerdict, 'level' | 'category' | 'language'>): ScreenVerdict {
+export function verdictToScreen(verdict: Pick<CrisisVerdict, 'level' | 'category' | 'language' | 'concern'>): ScreenVerdict {
   const language = verdict.language ? { language: verdict.language } : {};
   if (verdict.level === 'crisis') {
     const emergency = verdict.category === 'overdose' || verdict.category === 'danger';
@@ -22,5 +23,5 @@ export function verdictToScreen(verdict: Pick<CrisisVerdict, 'level' | 'category
   if (verdict.level === 'unsure') {
     return { kind: 'interrupt', reason: 'unsure', flow: 'safety-check', crisis: false, hold: true, quietDuring: ['crisis'], ...language };
   }
-  return { kind: 'pass' };
+  return verdict.concern ? { kind: 'pass', concern: Math.round(verdict.concern * 100) / 100 } : { kind: 'pass' };
 }

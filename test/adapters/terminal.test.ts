@@ -169,21 +169,18 @@ describe('terminal chat: crisis help', () => {
   });
 
   it('answers in Spanish for a Spanish locale, and goes back to the check-in in Spanish', async () => {
-    const input = new PassThrough();
-    const output = new PassThrough();
-    let printed = '';
-    output.on('data', (chunk: Buffer) => (printed += chunk.toString()));
-    const terminal = new TerminalAdapter({ input, output, user: 'sol', drainTimeoutMs: 5_000, locale: 'es-ES' });
-    const tether = await startTether({ ...env.config, CRISIS_REGION: 'ES' }, { sinks: [terminal.sink], log: pino({ level: 'silent' }) });
-    try {
-      input.end(['/checkin', 'I agree', '3', 'ya no quiero vivir', 'Fue un malentendido'].map((l) => `${l}\n`).join(''));
-      await terminal.run(tether.runtime);
-    } finally {
-      await tether.close();
-    }
+    const printed = await chat('sol', ['/checkin', 'I agree', '3', 'ya no quiero vivir', 'Fue un malentendido'], { drainTimeoutMs: 5_000, locale: 'es-ES', region: 'ES' });
     expect(printed).toContain('Me alegra mucho que me lo hayas contado');
     expect(printed).toContain('024');
     expect(printed).toContain('perdona por interrumpir');
     expect(printed.split('How strong is any craving').length - 1).toBe(2);
+  });
+
+  it('reads a short reply in the light of the message before it, kept across events in the stored state', async () => {
+    const alone = await chat('ines', ['/checkin', 'I agree', 'ya fue'], { drainTimeoutMs: 5_000, locale: 'es-ES', region: 'ES' });
+    expect(alone).not.toContain('¿Estás a salvo ahora mismo?');
+    const after = await chat('ines2', ['/checkin', 'I agree', 'ya no se si vale la pena nada de esto', 'ya fue'], { drainTimeoutMs: 5_000, locale: 'es-ES', region: 'ES' });
+    expect(after).toContain('¿Estás a salvo ahora mismo?');
+    expect(after).toContain('112');
   });
 });
