@@ -5,6 +5,12 @@
  * line) become " . " so that the detector can read each sentence on its own; other punctuation becomes a space.
  */
 
+/** Line breaks and sentence ends, which become " . " (the only emoji-table entry plain ASCII can hold). */
+const sentenceEndsSource = /[\n\r!?;…¡¿]+/gu;
+const sentenceEnds = sentenceEndsSource;
+const nonAscii = /[^\x00-\x7F]/;
+const leetDigit = /[013457@$]/;
+
 const emoji: ReadonlyArray<[RegExp, string]> = [
   [/🔪|🗡️?/gu, ' knife '],
   [/💊/gu, ' pills '],
@@ -18,7 +24,7 @@ const emoji: ReadonlyArray<[RegExp, string]> = [
   // Said with a skull or rolled eyes, "i'm dead" and "i want to die" are laughter or exasperation, as people use them.
   [/💀|☠️?|🙄/gu, ' lol '],
   // Line breaks and sentence ends.
-  [/[\n\r!?;…¡¿]+/gu, ' . '],
+  [sentenceEndsSource, ' . '],
 ];
 
 /** Leetspeak inside a word that has letters on both sides of the digits ("su1c1dal", "k1ll", "d13"). */
@@ -127,17 +133,16 @@ const words: ReadonlyArray<readonly [RegExp, string | ((match: string) => string
 ];
 
 export function normalizeForSafety(text: string): string {
-  let t = text.normalize('NFKC');
-  for (const [re, replacement] of emoji) t = t.replace(re, replacement);
-  t = t
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[‘’`´ʼ]/g, "'")
-    .replace(/[“”«»]/g, '"')
-    // Letters stretched for emphasis ("sooooo", "diiiie") lose their extra copies.
-    .replace(/(\p{L})\1{2,}/gu, '$1$1');
-  t = t.replace(leetWord, (w) => (/[a-z]/.test(w.slice(w.search(/[013457@$]/))) ? w.replace(/[013457@$]/g, (c) => leet[c] ?? c) : w));
+  // Plain ASCII, as most chat is, needs no Unicode folding and holds no emoji: those passes are skipped.
+  const ascii = !nonAscii.test(text);
+  let t = ascii ? text : text.normalize('NFKC');
+  if (!ascii) for (const [re, replacement] of emoji) t = t.replace(re, replacement);
+  else t = t.replace(sentenceEnds, ' . ');
+  t = t.toLowerCase();
+  if (!ascii) t = t.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[‘’`´ʼ]/g, "'").replace(/[“”«»]/g, '"');
+  // Letters stretched for emphasis ("sooooo", "diiiie") lose their extra copies.
+  t = t.replace(/(\p{L})\1{2,}/gu, '$1$1');
+  if (leetDigit.test(t)) t = t.replace(leetWord, (w) => (/[a-z]/.test(w.slice(w.search(/[013457@$]/))) ? w.replace(/[013457@$]/g, (c) => leet[c] ?? c) : w));
   t = t.replace(/[^\p{L}\p{N}'\s/.\-]/gu, ' ').replace(/\.(?!\w)/g, ' . ').replace(/(?<!\w)-|-(?!\w)/g, ' ');
   for (const [re, replacement] of apostrophes) t = typeof replacement === 'string' ? t.replace(re, replacement) : t.replace(re, replacement);
   t = t.replace(dictionaryWord, (w) => dictionary[w] ?? w).replace(drugNames, 'meds');
