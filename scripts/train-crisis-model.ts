@@ -62,7 +62,7 @@ else {
 }
 
 function evaluate(): void {
-  const december = new Set([crisisSets.trainEnglish.href, crisisSets.trainSpanish.href]);
+  const december = new Set([crisisSets.trainEnglish.href, crisisSets.trainSpanish.href, crisisSets.trainHard.href]);
   const train: Labelled[] = [];
   const dev: Labelled[] = [];
   for (const url of trainingSets) {

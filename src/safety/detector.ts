@@ -55,6 +55,9 @@ const thingJustBefore = /\b(?:it|this|that|phone|battery|laptop|computer|car|pla
 const askedBefore = /\b(?:asked|ask|asks|asking|questioned) (?:me )?(?:if|whether)\b|\b(?:me |nos )?pregunt(?:o|aron|a|an|aba|aban) (?:\w+ )?(?:si|que si|sobre)\b/;
 const saidYes = /\b(?:said|answered|told (?:her|him|them)|admitted) yes\b|\b(?:le |les )?(?:dije|conteste|respondi|admiti) que si\b/;
 
+/** The person saying a question is about them, now. */
+const forMyself = /\b(?:asking for myself|its for me|it is for me|for me not a friend|es para mi|pregunto por mi)\b/;
+
 const topicBefore = /\b(?:about|on|regarding|of|sobre|acerca de)\s*$/;
 
 const none: CrisisVerdict = { crisis: false, level: 'none', category: 'none', score: 0, matched: [] };
@@ -409,6 +412,11 @@ export function createCrisisDetector(tuning: DetectorTuning): CrisisDetector {
   };
 }
 
+/** Laughter, and nothing saying it is meant. */
+function joking(normalized: string): boolean {
+  return humourFrame.test(normalized) && !seriousFrame.test(normalized);
+}
+
 /** From this concern up, the previous message is context for a short one. */
 const CONTEXT_MIN = 0.4;
 /** Short replies that say an end has come, when the message before them leaned towards a crisis. */
@@ -449,6 +457,12 @@ function stronger(a: CrisisVerdict, b: CrisisVerdict): CrisisVerdict {
 
 function judgeNormalized(normalized: string, tuning: DetectorTuning): CrisisVerdict {
   const rules = rulesOn(normalized);
+  if (rules.crisis && joking(normalized) && (rules.category === 'suicide' || rules.category === 'self-harm')) {
+    // Laughter ("jsjsjs", "lol", 💀) beside words about dying: hyperbole, unless the model reads it as meant, when
+    // it asks gently.
+    const model = tuning.model.score(normalized);
+    return model.crisis >= tuning.unsure ? { ...rules, crisis: false, level: 'unsure' } : { ...none, concern: model.crisis, matched: rules.matched, setAside: 'idiom' };
+  }
   if (rules.crisis || !normalized) return rules;
   const words = normalized.split(/\s+/).filter(Boolean).length;
   // A few words give the model too little to go on ("just note it" is not a suicide note): the rules alone decide.
@@ -472,8 +486,10 @@ function judgeNormalized(normalized: string, tuning: DetectorTuning): CrisisVerd
   // much into "to be there for my brother" (a person's reasons, in their plan) or "i want to go home".
   const leaning = { ...rules, concern: model.crisis };
   if (words < MODEL_SHORT_WORDS && !RISK_WORDS.test(normalized)) return weak ? unsure() : leaning;
+  // The person saying plainly that they are safe outweighs the model's reading of the rest.
+  if (!weak && safetyStatement.test(normalized)) return leaning;
   // Laughter or a story told as the past makes the model's reading less sure by one level (never below the rules').
-  const tempered = (humourFrame.test(normalized) && !seriousFrame.test(normalized)) || (pastFrame.test(normalized) && !nowFrame.test(normalized));
+  const tempered = joking(normalized) || (pastFrame.test(normalized) && !nowFrame.test(normalized));
   if (model.crisis >= tuning.threshold && !tempered) return { crisis: true, level: 'crisis', category: model.category, score: Math.max(rules.score, 1), matched: [...rules.matched, 'model'] };
   if (tempered) return weak || model.crisis >= tuning.threshold ? unsure() : leaning;
   return weak || model.crisis >= tuning.unsure ? unsure() : leaning;
@@ -487,9 +503,10 @@ export const MODEL_UNSURE = 0.7;
 
 /**
  * How sure the model must be, alone, for the crisis reply. Chosen with MODEL_UNSURE by npm run safety:train --
- * --evaluate (trained without a quarter of December's training sets, scored on that quarter, 802 messages): at
- * 0.85 / 0.7 recall 0.907 EN, 0.929 ES at either level, false alarms 7.2% EN, 5.2% ES (4.0% and 3.1% for the crisis
- * reply itself); generated harmless sentences (another seed than the bench's) 0.1%.
+ * --evaluate (trained without a quarter of December's three training sets, scored on that quarter, 1,152 messages,
+ * which also shaped the situation patterns): at 0.85 / 0.7 recall 0.870 EN, 0.908 ES at either level, false alarms
+ * 6.3% EN, 4.1% ES (3.6% and 2.2% for the crisis reply itself); generated harmless sentences (another seed than the
+ * bench's) 0.1%.
  */
 export const MODEL_THRESHOLD = 0.85;
 /** Shorter messages are left to the rules (which know "kms", "want to die"): no recall lost on the development sets. */
@@ -595,7 +612,8 @@ function judge(pattern: CrisisPattern, t: string, index: number, clauses: Clause
   }
   const text = t.slice(clause.start, clause.end);
   // General talk sets aside anything flagged 'g', and every weak signal.
-  if ((f.includes('g') || pattern.weight < 1) && (clause.support ??= supportFrame.test(text))) return 'not-about-now';
+  // A question about what to do is general talk, unless the person says it is about them ("asking for myself").
+  if ((f.includes('g') || pattern.weight < 1) && (clause.support ??= supportFrame.test(text) && !forMyself.test(t))) return 'not-about-now';
   // A reported question ("my therapist asked if i wanted to die and i said no").
   if (askedBefore.test(prefix) && !saidYes.test(t)) return 'not-about-now';
   if ((pattern.category === 'overdose' || pattern.category === 'self-harm') && recentPastFrame.test(t) && resolvedFrame.test(t)) return 'past';
@@ -644,6 +662,7 @@ export const detectorRegexes: readonly RegExp[] = [
   clauseBreak,
   thingJustBefore,
   topicBefore,
+  forMyself,
   askedBefore,
   saidYes,
   RISK_WORDS,

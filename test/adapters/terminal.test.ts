@@ -179,7 +179,7 @@ describe('terminal chat: crisis help', () => {
   it('reads a short reply in the light of the message before it, kept across events in the stored state', async () => {
     const alone = await chat('ines', ['/checkin', 'I agree', 'ya fue'], { drainTimeoutMs: 5_000, locale: 'es-ES', region: 'ES' });
     expect(alone).not.toContain('¿Estás a salvo ahora mismo?');
-    const after = await chat('ines2', ['/checkin', 'I agree', 'ya no se si vale la pena nada de esto', 'ya fue'], { drainTimeoutMs: 5_000, locale: 'es-ES', region: 'ES' });
+    const after = await chat('ines2', ['/checkin', 'I agree', 'no se para que sigo intentando', 'ya fue'], { drainTimeoutMs: 5_000, locale: 'es-ES', region: 'ES' });
     expect(after).toContain('¿Estás a salvo ahora mismo?');
     expect(after).toContain('112');
   });
