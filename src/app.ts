@@ -15,7 +15,7 @@ import { RedisSinkMemory } from './queue/redis-sink-memory.js';
 import { BullTimerScheduler, startTimerWorker, type TimerJob } from './queue/timer-queue.js';
 import { OccasionScheduler, defaultOccasionSettings, type OccasionSettings } from './runtime/occasions.js';
 import type { Logger } from './runtime/logger.js';
-import type { MessageSink } from './runtime/ports.js';
+import type { MessageSink } from './core/ports.js';
 import { ConversationRuntime } from './runtime/runtime.js';
 import { crisisScreen } from './safety/screen.js';
 import { crisisAlert } from './community/crisis-alert.js';

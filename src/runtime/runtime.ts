@@ -2,8 +2,10 @@ import { copy } from '../engine/copy.js';
 import { handleEvent } from '../engine/engine.js';
 import type { FlowRegistry } from '../engine/flow.js';
 import type { TextScreen } from '../engine/text-gate.js';
-import type { EngineSettings, FlowScope, InboundEvent, OutboundMessage, PendingTimer, Transition } from '../engine/types.js';
-import type { ConversationKey, ConversationStore, StoredConversation } from '../store/conversation-store.js';
+import type { EngineSettings, PendingTimer, Transition } from '../engine/types.js';
+import type { FlowScope, InboundEvent, OutboundMessage } from '../core/messages.js';
+import type { ConversationStore, StoredConversation } from '../store/conversation-store.js';
+import { keyString, type Address, type ConversationKey } from '../core/address.js';
 import type { CommunitySettings } from '../store/community-store.js';
 import type { LinkStore } from '../store/link-store.js';
 import type { SupportStore } from '../store/support-store.js';
@@ -16,9 +18,10 @@ import { formatCode } from '../lib/one-time-code.js';
 import { computeTrends, trendsText } from '../insights/trends.js';
 import { renderTrendsChart } from '../charts/trends-chart.js';
 import type { Logger } from './logger.js';
-import { RecipientUnreachableError, type DeliveryTarget, type EventReply, type MessageSink, type RuntimeObserver, type TimerScheduler } from './ports.js';
+import { RecipientUnreachableError } from '../core/errors.js';
+import type { DeliveryTarget, EventReply, MessageSink, Outbox, RuntimeObserver, TimerScheduler } from '../core/ports.js';
 import { plain } from '../engine/rich-text.js';
-import type { RichText } from '../engine/types.js';
+import type { RichText } from '../core/messages.js';
 import { crisisVars, resolveCrisisRegion, shouldAskRegion, type RegionSources } from '../safety/crisis-region.js';
 import { crisisTexts, languageOfLocale } from '../safety/crisis-text/index.js';
 
@@ -65,11 +68,6 @@ export interface RuntimeDeps {
   readonly observer?: RuntimeObserver;
 }
 
-/** A paced, deduplicating queue of proactive messages. */
-export interface Outbox {
-  enqueue(jobs: ReadonlyArray<{ platform: string; target: DeliveryTarget; messages: readonly OutboundMessage[]; key: string; group?: boolean }>): Promise<void>;
-}
-
 export interface DispatchOptions {
   /** The platform's handle for answering this very event (a Discord interaction). */
   readonly reply?: EventReply;
@@ -80,9 +78,6 @@ export interface DispatchOptions {
   /** Nobody is waiting for this reply (a scheduled check-in): send it through the paced outbox, keyed by dedupKey. */
   readonly paced?: boolean;
 }
-
-/** Where an event goes: a person in a chat (from a platform) or a stored conversation (a timer). */
-export type Address = { readonly key: ConversationKey } | { readonly conversationId: string };
 
 export type DispatchOutcome =
   | { readonly kind: 'handled'; readonly conversationId: string; readonly transition: Transition }
@@ -582,8 +577,4 @@ function beforeNextQuestion(messages: readonly OutboundMessage[], extra: readonl
   const last = messages.at(-1);
   if (!last?.input) return [...messages, ...extra];
   return [...messages.slice(0, -1), ...extra, last];
-}
-
-function keyString(key: { readonly platform: string; readonly chatId: string; readonly userId: string }): string {
-  return `${key.platform}\u0000${key.chatId}\u0000${key.userId}`;
 }

@@ -1,22 +1,14 @@
 import type { Database } from '../db/client.js';
-import type { FlowScope } from '../engine/types.js';
+import type { FlowScope } from '../core/messages.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { readQuestions, type Question, type SettingField } from '../community/settings.js';
 import { minuteOf, textToDays } from '../schedule/parse.js';
 import { nextOccurrence, occasionName, type WeeklyRecurrence } from '../schedule/recurrence.js';
 import { formatMinute } from '../schedule/zoned-time.js';
 import type { Db } from './schedule-store.js';
+import { communityKey, splitCommunityKey } from '../core/address.js';
 
 /** How a community is named in a flow scope: `telegram:-1001234`, `discord:81234…`. */
-export function communityKey(platform: string, externalId: string): string {
-  return `${platform}:${externalId}`;
-}
-
-export function splitCommunityKey(key: string): { platform: string; externalId: string } {
-  const i = key.indexOf(':');
-  return { platform: key.slice(0, i), externalId: key.slice(i + 1) };
-}
-
 export type CommunityRow = Prisma.CommunityGetPayload<object>;
 
 /** What adapters and the runtime need to know of a community's settings. */

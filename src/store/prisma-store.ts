@@ -1,20 +1,12 @@
 import { stepsOf, type Database } from '../db/client.js';
 import { Prisma } from '../generated/prisma/client.js';
 import { STATE_SHAPE, emptyState, type ConversationState } from '../engine/types.js';
-import {
-  earliestDue,
-  type CommitOutcome,
-  type CommitRequest,
-  type ConversationKey,
-  type CheckInSummary,
-  type ConversationStore,
-  type PersonExport,
-  type RecoveryPlan,
-  type StoredConversation,
-} from './conversation-store.js';
+import { earliestDue, type CommitOutcome, type CommitRequest, type CheckInSummary, type ConversationStore, type PersonExport, type RecoveryPlan, type StoredConversation } from './conversation-store.js';
+import type { ConversationKey } from '../core/address.js';
 import type { NoteCipher } from '../crypto/note-cipher.js';
 import { parseRecord, type ParsedRecord } from './records.js';
-import { CommunityStore, communityKey } from './community-store.js';
+import { CommunityStore } from './community-store.js';
+import { communityKey } from '../core/address.js';
 import { ScheduleStore, factsFrom, type Db } from './schedule-store.js';
 import type { PersonFacts } from '../engine/types.js';
 import { daysToText } from '../schedule/parse.js';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { FlowScope, RecordEffect } from '../engine/types.js';
+import type { RecordEffect } from '../engine/types.js';
+import type { FlowScope } from '../core/messages.js';
 import { SETTING_FIELDS, type SettingField } from '../community/settings.js';
 import { readScheduleRecord } from '../schedule/schedule-record.js';
 import type { WeeklyRecurrence } from '../schedule/recurrence.js';

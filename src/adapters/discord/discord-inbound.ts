@@ -19,15 +19,15 @@ import {
   type StringSelectMenuInteraction,
 } from 'discord.js';
 import { copy } from '../../engine/copy.js';
-import type { InboundEvent } from '../../engine/types.js';
+import type { InboundEvent } from '../../core/messages.js';
 import type { Logger } from '../../runtime/logger.js';
 import type { ConversationRuntime, DispatchOptions } from '../../runtime/runtime.js';
-import type { ConversationKey } from '../../store/conversation-store.js';
+import type { ConversationKey } from '../../core/address.js';
 import { textToEvent } from '../shared/inbound-text.js';
 import { engineCommandName } from './commands.js';
 import { decodeCustomId, encodeCustomId } from './custom-id.js';
 import { DISCORD, channelChat, dmChat, ephemeralChat, type DiscordSink } from './discord-sink.js';
-import { communityKey } from '../../store/community-store.js';
+import { communityKey } from '../../core/address.js';
 import { GROUP_CHECKIN_COMMAND } from '../../community/group-flow.js';
 import { groupMember } from '../../runtime/group-member.js';
 import { richTextToMarkdown } from './render.js';

@@ -1,7 +1,9 @@
 import { DiscordAPIError, MessageFlags, RESTJSONErrorCodes, Routes, escapeMarkdown, type REST } from 'discord.js';
-import type { OutboundMessage } from '../../engine/types.js';
-import { RecipientUnreachableError, type DeliveryTarget, type EventReply, type MessageSink } from '../../runtime/ports.js';
-import { LocalSinkMemory, type SinkMemory } from '../../runtime/sink-memory.js';
+import type { OutboundMessage } from '../../core/messages.js';
+import { RecipientUnreachableError } from '../../core/errors.js';
+import type { DeliveryTarget, EventReply, MessageSink } from '../../core/ports.js';
+import { LocalSinkMemory } from '../shared/local-sink-memory.js';
+import type { SinkMemory } from '../../core/ports.js';
 import { renderForDiscord, type DiscordMessage } from './render.js';
 
 export const DISCORD = 'discord';

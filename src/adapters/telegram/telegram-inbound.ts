@@ -1,15 +1,15 @@
 import { Composer, type Context } from 'grammy';
 import { copy } from '../../engine/copy.js';
-import type { InboundEvent } from '../../engine/types.js';
+import type { InboundEvent } from '../../core/messages.js';
 import type { ConversationRuntime } from '../../runtime/runtime.js';
 import type { Logger } from '../../runtime/logger.js';
-import type { ConversationKey } from '../../store/conversation-store.js';
+import type { ConversationKey } from '../../core/address.js';
 import { textToEvent } from '../shared/inbound-text.js';
 import { decodeCallback } from './callback-data.js';
 import { richTextToHtml } from './render.js';
 import { TELEGRAM, type TelegramSink } from './telegram-sink.js';
 import { decodeDeepLink, encodeDeepLink, type DeepLink } from './deep-links.js';
-import { communityKey } from '../../store/community-store.js';
+import { communityKey } from '../../core/address.js';
 import { GROUP_CHECKIN_COMMAND } from '../../community/group-flow.js';
 import { groupMember } from '../../runtime/group-member.js';
 

@@ -1,7 +1,9 @@
 import { GrammyError, InputFile, type Api } from 'grammy';
-import type { OutboundMessage } from '../../engine/types.js';
-import { RecipientUnreachableError, type DeliveryTarget, type MessageSink } from '../../runtime/ports.js';
-import { LocalSinkMemory, type SinkMemory } from '../../runtime/sink-memory.js';
+import type { OutboundMessage } from '../../core/messages.js';
+import { RecipientUnreachableError } from '../../core/errors.js';
+import type { DeliveryTarget, MessageSink } from '../../core/ports.js';
+import { LocalSinkMemory } from '../shared/local-sink-memory.js';
+import type { SinkMemory } from '../../core/ports.js';
 import { escapeHtml, renderForTelegram, type TelegramMessage } from './render.js';
 import { encodeDeepLink, splitChat } from './deep-links.js';
 
