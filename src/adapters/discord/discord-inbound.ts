@@ -21,7 +21,8 @@ import {
 import { copy } from '../../engine/copy.js';
 import type { InboundEvent } from '../../core/messages.js';
 import type { Logger } from '../../runtime/logger.js';
-import type { ConversationRuntime, DispatchOptions } from '../../runtime/runtime.js';
+import type { ConversationRuntime } from '../../runtime/runtime.js';
+import type { DispatchOptions } from '../../runtime/dispatch.js';
 import type { ConversationKey } from '../../core/address.js';
 import { textToEvent } from '../shared/inbound-text.js';
 import { engineCommandName } from './commands.js';
