@@ -5,7 +5,7 @@ import { createDatabase, warmUp, type Database } from './db/client.js';
 import { migrate } from './db/migrate.js';
 import type { TextScreen } from './engine/text-gate.js';
 import type { FlowRegistry } from './engine/flow.js';
-import { builtInRegistry } from './flows/index.js';
+import { builtInRegistry } from './features/registry.js';
 import { crisisAlerts } from './features/crisis-alerts.js';
 import { groupRegistries } from './features/group-registry.js';
 import { personVars } from './features/person-vars.js';

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { textParsers } from './parsers.js';
 import { compileTemplate, templateRefs, type Template } from './rich-text.js';
 import { ENGINE_FACTS, FACTS, LANGUAGES, type Language } from './types.js';
 
@@ -141,8 +140,11 @@ export const stepSchema = z.discriminatedUnion('kind', [
       skipLabel: z.string().min(1).max(30).optional(),
       /** false: the answer is read and let go, never stored (e.g. what you can see around you). */
       keep: z.boolean().optional(),
-      /** Reads the answer as a time, weekdays, a time zone, a date or quiet hours, and stores its canonical form. */
-      parse: z.enum(Object.keys(textParsers) as [keyof typeof textParsers, ...(keyof typeof textParsers)[]]).optional(),
+      /**
+       * Reads the answer in a format named by the flows' vocabulary (a time, weekdays, a time zone, a date, quiet
+       * hours: see compileFlows) and stores its canonical form.
+       */
+      parse: id.optional(),
     })
     .strict(),
 ]);
@@ -186,6 +188,8 @@ type CompiledStepOf<S> = S extends { kind: 'choice' }
   : Omit<S, 'say'>;
 export type CompiledStep = (StepData extends infer S ? (S extends unknown ? CompiledStepOf<S> : never) : never) & {
   readonly index: number;
+  /** A text step's format (`parse`), looked up once at load. */
+  readonly parser?: TextParser;
   readonly sayParts: readonly { readonly template: Template; readonly if?: Condition }[];
 };
 
@@ -220,8 +224,21 @@ export class FlowDefinitionError extends Error {
   }
 }
 
+/** Reads a typed answer in one format: its canonical form, or how to write it. */
+export type TextParser = (text: string) => { readonly ok: true; readonly value: string } | { readonly ok: false; readonly reason: string };
+
+/**
+ * What flows may name besides their own steps, handed in by whoever compiles them, so the engine imports no domain
+ * module: the formats a text step can read (`parse: 'time'`) and the record types the store can write.
+ */
+export interface FlowVocabulary {
+  readonly parsers?: Readonly<Record<string, TextParser>>;
+  /** When given, a step emitting a record of another type fails at load. */
+  readonly records?: readonly string[];
+}
+
 /** Validates and compiles flows. Throws one FlowDefinitionError naming every problem of the first bad flow. */
-export function compileFlows(definitions: readonly FlowDefinition[]): FlowRegistry {
+export function compileFlows(definitions: readonly FlowDefinition[], vocabulary: FlowVocabulary = {}): FlowRegistry {
   const flows = new Map<string, CompiledFlow>();
   const byCommand = new Map<string, CompiledFlow>();
   const parsed = definitions.map((d) => {
@@ -237,7 +254,7 @@ export function compileFlows(definitions: readonly FlowDefinition[]): FlowRegist
   });
   const flowIds = new Set(parsed.map((f) => f.id));
   for (const flow of parsed) {
-    const problems = checkFlow(flow, flowIds);
+    const problems = checkFlow(flow, flowIds, vocabulary);
     if (problems.length) throw new FlowDefinitionError(flow.id, problems);
     if (flows.has(flow.id)) throw new FlowDefinitionError(flow.id, ['another flow has the same id']);
     const steps = flow.steps.map((s, index): CompiledStep => {
@@ -250,7 +267,8 @@ export function compileFlows(definitions: readonly FlowDefinition[]): FlowRegist
         const options = rest.options.map((o) => ({ ...o, mirrorText: o.mirror ?? o.label.toLowerCase() }));
         return { ...rest, options, index, sayParts };
       }
-      return { ...rest, index, sayParts };
+      const parser = rest.kind === 'text' && rest.parse !== undefined ? vocabulary.parsers?.[rest.parse] : undefined;
+      return { ...rest, index, sayParts, ...(parser ? { parser } : {}) };
     });
     const compiled: CompiledFlow = {
       id: flow.id,
@@ -299,7 +317,7 @@ export function mergeRegistries(base: FlowRegistry, extra: FlowRegistry): FlowRe
 
 type FlowData = z.output<typeof flowSchema>;
 
-function checkFlow(flow: FlowData, flowIds: ReadonlySet<string>): string[] {
+function checkFlow(flow: FlowData, flowIds: ReadonlySet<string>, vocabulary: FlowVocabulary): string[] {
   const problems: string[] = [];
   const stepIds = new Set<string>();
   const answerSteps = new Set<string>();
@@ -333,6 +351,8 @@ function checkFlow(flow: FlowData, flowIds: ReadonlySet<string>): string[] {
     }
     const followUp = typeof step.followUp === 'string' ? step.followUp : step.followUp?.flow;
     if (followUp !== undefined && !flowIds.has(followUp)) problems.push(`${where}: no follow-up flow "${followUp}"`);
+    if (step.kind === 'text' && step.parse !== undefined && !Object.hasOwn(vocabulary.parsers ?? {}, step.parse)) problems.push(`${where}: no text format "${step.parse}"`);
+    if (step.record && vocabulary.records && !vocabulary.records.includes(step.record.type)) problems.push(`${where}: no record type "${step.record.type}"`);
     if (step.record) for (const a of Object.values(step.record.values)) if (!answerSteps.has(a)) problems.push(`${where}: record reads unknown answer "${a}"`);
     if (step.actionArg !== undefined && !answerSteps.has(step.actionArg)) problems.push(`${where}: action reads unknown answer "${step.actionArg}"`);
     for (const a of Object.values(step.actionArgs ?? {})) if (!answerSteps.has(a)) problems.push(`${where}: action reads unknown answer "${a}"`);

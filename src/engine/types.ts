@@ -1,4 +1,4 @@
-import type { AnswerMap } from './answer-map.js';
+import type { AnswerMap, AnswerValue } from './answer-map.js';
 import type { FlowScope, OutboundMessage, TimerRequest } from '../core/messages.js';
 
 /*
@@ -14,7 +14,7 @@ export { SKIP_VALUE } from '../core/messages.js';
  * Nothing here knows about a platform, a queue or a database.
  */
 
-export type AnswerValue = string | number | null;
+export type { AnswerValue } from './answer-map.js';
 
 /** One flow in progress. `stepId` is where it waits; `token` names the prompt it waits on. */
 export interface FlowRun {

@@ -2,6 +2,7 @@ import { groupCheckinFlow, questionsHash } from '../community/group-flow.js';
 import { DEFAULT_QUESTIONS, type Question } from '../community/settings.js';
 import { compileFlows, mergeRegistries, type FlowRegistry } from '../engine/flow.js';
 import { BoundedMap } from '../lib/bounded-map.js';
+import { flowVocabulary } from './registry.js';
 
 /**
  * The flows a person runs while answering a community's group check-in privately: Tether's own plus that
@@ -17,7 +18,7 @@ export function groupRegistries(
     const hash = questionsHash(questions);
     let merged = compiled.get(hash);
     if (!merged) {
-      merged = mergeRegistries(registry, compileFlows([groupCheckinFlow(questions)]));
+      merged = mergeRegistries(registry, compileFlows([groupCheckinFlow(questions)], flowVocabulary));
       compiled.set(hash, merged);
     }
     return merged;

@@ -52,6 +52,9 @@ export type ParsedRecord =
   | { readonly type: 'slip'; readonly happened: string | null; readonly before: string | null; readonly need: string | null; readonly repair: string | null; readonly helper: string | null }
   | { readonly type: 'community-setting'; readonly field: SettingField; readonly value: string; readonly scope: FlowScope };
 
+/** Every record type the store can write: flows naming another fail at load (see compileFlows). */
+export const RECORD_TYPES = ['checkin', 'group-checkin', 'schedule', 'pause', 'resume', 'plan-piece', 'event', 'count-from', 'crisis-region', 'supporter-add', 'supporter-remove', 'slip', 'community-setting'] as const satisfies readonly ParsedRecord['type'][];
+
 export function parseRecord(record: RecordEffect): ParsedRecord {
   switch (record.type) {
     case 'checkin': {
