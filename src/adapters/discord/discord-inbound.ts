@@ -28,6 +28,7 @@ import { textToEvent } from '../shared/inbound-text.js';
 import { engineCommandName } from './commands.js';
 import { decodeCustomId, encodeCustomId } from './custom-id.js';
 import { DISCORD, channelChat, dmChat, ephemeralChat, type DiscordSink } from './discord-sink.js';
+import { isModerator } from './moderators.js';
 import { communityKey } from '../../core/address.js';
 import { GROUP_CHECKIN_COMMAND } from '../../community/group-flow.js';
 import { groupMember } from '../../runtime/group-member.js';
@@ -116,10 +117,8 @@ export function attachDiscordInbound(client: Client, runtime: ConversationRuntim
     const settings = await runtime.communitySettings(community);
     const roles = interaction.member.roles;
     const roleIds = Array.isArray(roles) ? roles : [...roles.cache.keys()];
-    const moderator =
-      Boolean(interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) ||
-      (settings?.moderatorRoleId !== undefined && settings.moderatorRoleId !== null && roleIds.includes(settings.moderatorRoleId));
-    if (!moderator) {
+    const canManageServer = Boolean(interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild));
+    if (!isModerator({ canManageServer, roleIds }, settings?.moderatorRoleId)) {
       await interaction.editReply({ content: richTextToMarkdown(copy.notModerator), allowedMentions: noMentions });
       return;
     }

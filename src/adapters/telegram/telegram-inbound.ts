@@ -9,6 +9,7 @@ import { decodeCallback } from './callback-data.js';
 import { richTextToHtml } from './render.js';
 import { TELEGRAM, type TelegramSink } from './telegram-sink.js';
 import { decodeDeepLink, encodeDeepLink, type DeepLink } from './deep-links.js';
+import { isModerator } from './moderators.js';
 import { communityKey } from '../../core/address.js';
 import { GROUP_CHECKIN_COMMAND } from '../../community/group-flow.js';
 import { groupMember } from '../../runtime/group-member.js';
@@ -44,7 +45,7 @@ export function telegramInbound(runtime: ConversationRuntime, sink: TelegramSink
     const status = await memberStatus(ctx, link.chatId, ctx.from!.id);
     const community = communityKey(TELEGRAM, link.chatId);
     if (link.kind === 'setup') {
-      if (status !== 'creator' && status !== 'administrator') {
+      if (!isModerator(status)) {
         await ctx.reply(richTextToHtml(copy.notModerator), { parse_mode: 'HTML' });
         return;
       }
@@ -111,7 +112,7 @@ export function telegramInbound(runtime: ConversationRuntime, sink: TelegramSink
     }
     if (flow?.moderators) {
       const status = await memberStatus(ctx, chatId, ctx.from.id);
-      if (status !== 'creator' && status !== 'administrator') {
+      if (!isModerator(status)) {
         await ctx.reply(richTextToHtml(copy.notModerator), reply);
         return;
       }
