@@ -5,12 +5,12 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { pino } from 'pino';
 import { loadConfig } from '../src/config/load.js';
-import { RateLimitedError, TransientDeliveryError } from '../src/delivery/delivery-errors.js';
+import { RateLimitedError, TransientDeliveryError } from '../src/core/errors.js';
 import { DeliveryQueue, startDeliveryWorkers, type DeliveryJob } from '../src/delivery/delivery-queue.js';
 import { PLATFORM_LIMITS } from '../src/delivery/platform-limits.js';
-import type { OutboundMessage } from '../src/engine/types.js';
+import type { OutboundMessage } from '../src/core/messages.js';
 import { createRedis } from '../src/queue/redis.js';
-import type { DeliveryTarget, MessageSink } from '../src/runtime/ports.js';
+import type { DeliveryTarget, MessageSink } from '../src/core/ports.js';
 import { round } from './stats.js';
 
 export interface DeliveryMeasurement {

@@ -1,7 +1,8 @@
 import { pino } from 'pino';
 import { handleEvent } from '../src/engine/engine.js';
 import { compileFlows, type FlowDefinition, type StepDefinition } from '../src/engine/flow.js';
-import { emptyState, type ConversationState, type InboundEvent } from '../src/engine/types.js';
+import { emptyState, type ConversationState } from '../src/engine/types.js';
+import type { InboundEvent } from '../src/core/messages.js';
 import { ConversationRuntime } from '../src/runtime/runtime.js';
 import { InMemoryConversationStore } from '../src/store/in-memory-store.js';
 import { round, summarize } from './stats.js';

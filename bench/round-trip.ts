@@ -6,7 +6,7 @@ import { renderForTerminal } from '../src/adapters/terminal/render.js';
 import { startTether } from '../src/app.js';
 import { loadConfig } from '../src/config/load.js';
 import { dropDatabase } from '../src/db/migrate.js';
-import type { MessageSink } from '../src/runtime/ports.js';
+import type { MessageSink } from '../src/core/ports.js';
 import { round, summarize } from './stats.js';
 
 /**

@@ -5,7 +5,7 @@
 import { REST, Routes } from 'discord.js';
 import { slashCommands } from '../src/adapters/discord/commands.js';
 import { ConfigError, loadConfig } from '../src/config/load.js';
-import { builtInRegistry } from '../src/flows/index.js';
+import { builtInRegistry } from '../src/features/registry.js';
 
 try {
   const config = loadConfig();

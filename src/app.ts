@@ -3,23 +3,21 @@ import type { Redis } from 'ioredis';
 import type { Config } from './config/schema.js';
 import { createDatabase, warmUp, type Database } from './db/client.js';
 import { migrate } from './db/migrate.js';
-import { compileFlows, mergeRegistries, type FlowRegistry } from './engine/flow.js';
-import { groupCheckinFlow, questionsHash } from './community/group-flow.js';
-import { DEFAULT_QUESTIONS } from './community/settings.js';
-import { BoundedMap } from './lib/bounded-map.js';
 import type { TextScreen } from './engine/text-gate.js';
-import { builtInRegistry } from './flows/index.js';
+import type { FlowRegistry } from './engine/flow.js';
+import { builtInRegistry } from './features/registry.js';
+import { crisisAlerts } from './features/crisis-alerts.js';
+import { groupRegistries } from './features/group-registry.js';
+import { personVars } from './features/person-vars.js';
 import { loadNoteCipher } from './crypto/note-cipher.js';
 import { createRedis } from './queue/redis.js';
 import { RedisSinkMemory } from './queue/redis-sink-memory.js';
 import { BullTimerScheduler, startTimerWorker, type TimerJob } from './queue/timer-queue.js';
 import { OccasionScheduler, defaultOccasionSettings, type OccasionSettings } from './runtime/occasions.js';
 import type { Logger } from './runtime/logger.js';
-import type { MessageSink } from './runtime/ports.js';
+import type { MessageSink } from './core/ports.js';
 import { ConversationRuntime } from './runtime/runtime.js';
 import { crisisScreen } from './safety/screen.js';
-import { crisisAlert } from './community/crisis-alert.js';
-import type { StoredConversation } from './store/conversation-store.js';
 import { PrismaConversationStore } from './store/prisma-store.js';
 import { CommunityStore } from './store/community-store.js';
 import { ScheduleStore } from './store/schedule-store.js';
@@ -108,8 +106,7 @@ export async function startTether(config: Config, options: TetherOptions): Promi
   const scheduler = new BullTimerScheduler(redis[0]!, config.REDIS_PREFIX, options.clock);
   const store = new PrismaConversationStore(db, cipher);
   const registry = options.registry ?? builtInRegistry();
-  // Each community's group check-in, compiled once per list of questions.
-  const groupRegistries = new BoundedMap<string, FlowRegistry>(1_000);
+  const clock = options.clock ?? Date.now;
   const sinkOf = (platform: string) => options.sinks.find((s) => s.platform === platform);
   const schedules = new ScheduleStore(db);
   const communities = new CommunityStore(db);
@@ -139,41 +136,9 @@ export async function startTether(config: Config, options: TetherOptions): Promi
     log,
     screens: options.screens ?? [crisisScreen],
     crisisRegion: config.CRISIS_REGION,
-    varsFor: (conversation) => ({
-      // The person's own plan, shown back to them on a strong craving.
-      reasons: conversation.plan?.reasons ?? '',
-      coping: conversation.plan?.coping ?? '',
-      people: conversation.plan?.people ?? '',
-      ...supporterVars(conversation),
-      ...progressVars(conversation, (options.clock ?? Date.now)()),
-    }),
-    registryFor: async (community) => {
-      const questions = (await communities.settings(community))?.questions ?? DEFAULT_QUESTIONS;
-      const hash = questionsHash(questions);
-      let merged = groupRegistries.get(hash);
-      if (!merged) {
-        merged = mergeRegistries(registry, compileFlows([groupCheckinFlow(questions)]));
-        groupRegistries.set(hash, merged);
-      }
-      return merged;
-    },
-    onCrisis: async (conversation, scope) => {
-      const settings = await communities.settings(scope.community);
-      const moderators = (settings?.alertModerators ?? []).filter((m) => m !== conversation.userId);
-      if (moderators.length === 0) return;
-      // One note per person per ten minutes, however many worrying messages they send.
-      const window = Math.floor((options.clock ?? Date.now)() / 600_000);
-      const message = crisisAlert(conversation.userId, scope.channel);
-      await outbox.enqueue(
-        moderators.map((moderator) => ({
-          platform: conversation.platform,
-          target: { conversationId: '', chatId: sinkOf(conversation.platform)?.directChat?.(moderator) ?? moderator, userId: moderator },
-          messages: [message],
-          key: `crisis-alert:${conversation.personId}:${moderator}:${window}`,
-        })),
-      );
-      log.info({ platform: conversation.platform, moderators: moderators.length }, 'alerted community moderators who opted in');
-    },
+    varsFor: (conversation) => personVars(conversation, clock()),
+    registryFor: groupRegistries(registry, async (community) => (await communities.settings(community))?.questions),
+    onCrisis: crisisAlerts({ communities, outbox, sinkOf, log, clock }),
     ...(options.clock ? { clock: options.clock } : {}),
   });
   const worker = works
@@ -272,32 +237,4 @@ export async function startTether(config: Config, options: TetherOptions): Promi
       await db.$disconnect();
     },
   };
-}
-
-/** Milestones, for celebrating privately (flows/milestones.ts and the check-in's reflection). */
-function progressVars(conversation: Pick<StoredConversation, 'progress'>, now: number): Record<string, string> {
-  const { checkIns, streakDays, countFrom } = conversation.progress;
-  const daysSince = countFrom ? Math.floor((now - countFrom.getTime()) / 86_400_000) : 0;
-  return {
-    nextCheckIn: String(checkIns + 1),
-    checkIns: String(checkIns),
-    streak: String(streakDays),
-    daysSince: String(Math.max(0, daysSince)),
-    countFrom: countFrom ? countFrom.toISOString().slice(0, 10) : '',
-  };
-}
-
-/** The person's supporters and last check-in, for wording and addressing a request (see flows/reach-out.ts). */
-function supporterVars(conversation: Pick<StoredConversation, 'supporters' | 'lastCheckIn'>): Record<string, string> {
-  const vars: Record<string, string> = {};
-  for (const s of conversation.supporters) {
-    vars[`supporter${s.position}`] = s.name;
-    vars[`how${s.position}`] = s.how ?? 'the way you usually reach them';
-    // The flows that speak Spanish read `:es` first (see EngineContext.vars).
-    vars[`how${s.position}:es`] = s.how ?? 'como sueles hacerlo';
-  }
-  vars.supporterList = conversation.supporters.map((s) => `${s.position}. ${s.name}${s.how ? ` (${s.how})` : ''}`).join('\n');
-  vars.lastFeeling = conversation.lastCheckIn?.emotion ?? '';
-  vars.lastNeed = conversation.lastCheckIn ? (conversation.lastCheckIn.need === 'heard' ? 'to be heard' : conversation.lastCheckIn.need) : '';
-  return vars;
 }

@@ -1,5 +1,5 @@
 import type { HttpServer } from '../http/http-server.js';
-import type { MessageSink } from '../runtime/ports.js';
+import type { MessageSink } from '../core/ports.js';
 import type { ConversationRuntime } from '../runtime/runtime.js';
 
 /** A chat platform Tether runs on next to others: its outbound sink, and its inbound side started and stopped. */

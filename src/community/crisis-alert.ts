@@ -1,5 +1,5 @@
 import { compileTemplate, paragraphs, renderTemplate } from '../engine/rich-text.js';
-import type { OutboundMessage, RichText } from '../engine/types.js';
+import type { OutboundMessage, RichText } from '../core/messages.js';
 
 const md = (source: string): RichText => renderTemplate(compileTemplate(source), () => '');
 

@@ -1,5 +1,5 @@
 import { compileTemplate, paragraphs, plain, renderTemplate } from '../engine/rich-text.js';
-import type { OutboundMessage, RichText } from '../engine/types.js';
+import type { OutboundMessage, RichText } from '../core/messages.js';
 
 /*
  * What Tether posts in a community's channel: the group check-in invitation and, later, its anonymous summary.

@@ -1,21 +1,12 @@
-import { DelayedError, Queue, Worker, type Job } from 'bullmq';
+import { DelayedError, Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
-import type { OutboundMessage } from '../engine/types.js';
 import type { Logger } from '../runtime/logger.js';
-import { RecipientUnreachableError, type DeliveryTarget, type MessageSink } from '../runtime/ports.js';
-import { RateLimitedError, TransientDeliveryError } from './delivery-errors.js';
+import { isRetryable, RateLimitedError, RecipientUnreachableError, TransientDeliveryError } from '../core/errors.js';
+import type { DeliveryTarget, MessageSink, OutboxJob } from '../core/ports.js';
 import { limitsFor, paceFor, PACE_JITTER_MS, type Pace, type PlatformLimits, type RateLimit } from './platform-limits.js';
 
 /** One proactive delivery: messages Tether sends on its own (a scheduled check-in), not as a reply. */
-export interface DeliveryJob {
-  readonly platform: string;
-  readonly target: DeliveryTarget;
-  readonly messages: readonly OutboundMessage[];
-  /** per person and occasion, e.g. "checkin:<scheduleId>:<iso>" */
-  readonly key: string;
-  /** a group chat (per-chat limits apply) */
-  readonly group?: boolean;
-}
+export type DeliveryJob = OutboxJob;
 
 /** One BullMQ queue per platform, so one platform's limit or outage never holds up another. */
 export function deliveryQueueName(platform: string): string {
@@ -127,6 +118,7 @@ const UNPACED: Pace = { max: 1_000_000, duration: 1_000 };
  * - on a 429 (`RateLimitedError`), pauses the whole platform queue for the advised time and puts the job back
  *   without using up one of its attempts;
  * - on `RecipientUnreachableError`, calls `onUnreachable` and completes the job (no retry);
+ * - on any other error marked not retryable (core/errors.ts), fails the job at once (BullMQ's UnrecoverableError);
  * - on anything else, lets BullMQ retry with exponential backoff until the attempts are used up.
  * Logs name the platform, the job key and the error class: never message text.
  */
@@ -178,10 +170,14 @@ export function startDeliveryWorkers(
             options.onRetry?.(platform, 'rate_limited');
             throw Worker.RateLimitError();
           }
-          if (error instanceof RecipientUnreachableError) {
-            log.info({ platform, key, error: error.name }, 'delivery: recipient unreachable, not retrying');
-            await options.onUnreachable(platform, target);
-            return;
+          if (!isRetryable(error)) {
+            if (error instanceof RecipientUnreachableError) {
+              log.info({ platform, key, error: error.name }, 'delivery: recipient unreachable, not retrying');
+              await options.onUnreachable(platform, target);
+              return;
+            }
+            // A retry would fail the same way: fail the job now instead of spending its attempts.
+            throw new UnrecoverableError((error as Error).name);
           }
           throw error;
         }

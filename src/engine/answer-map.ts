@@ -1,4 +1,5 @@
-import type { AnswerValue } from './types.js';
+/** One answer: an option id, a number, text, or nothing (skipped). */
+export type AnswerValue = string | number | null;
 
 /**
  * A flow's answers, kept so that storing one more costs the same however many there are: answers sit in a two-level

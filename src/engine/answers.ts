@@ -1,4 +1,3 @@
-import { textParsers } from './parsers.js';
 import type { CompiledOption, CompiledStep } from './flow.js';
 import type { AnswerValue } from './types.js';
 
@@ -79,8 +78,8 @@ export function readAnswer(step: CompiledStep, text: string, hasWords: boolean):
     case 'text': {
       if (step.skippable && isSkip(text, step.skipLabel)) return { ok: true, value: null };
       if (text.length > step.maxLength) return { ok: false, problem: 'too-long' };
-      if (step.parse) {
-        const parsed = textParsers[step.parse](text);
+      if (step.parser) {
+        const parsed = step.parser(text);
         return parsed.ok ? { ok: true, value: parsed.value } : { ok: false, problem: 'unreadable', reason: parsed.reason };
       }
       return { ok: true, value: text };

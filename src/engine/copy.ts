@@ -1,6 +1,6 @@
 import type { FlowRegistry } from './flow.js';
 import { compileTemplate, paragraphs, plain, renderTemplate } from './rich-text.js';
-import type { RichText } from './types.js';
+import type { RichText } from '../core/messages.js';
 
 /*
  * Everything the engine itself says, outside any flow. Warm, plain, person-first; never medical advice.

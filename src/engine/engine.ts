@@ -4,27 +4,8 @@ import { copy, helpText } from './copy.js';
 import type { CompiledFlow, CompiledOption, CompiledStep, Condition, FlowRegistry, Target } from './flow.js';
 import { compileTemplate, paragraphs, plain, renderTemplate, toPlainText } from './rich-text.js';
 import { MAX_INBOUND_TEXT, passTextGate, type GateResult, type ScreenVerdict, type TextScreen } from './text-gate.js';
-import {
-  SKIP_VALUE,
-  STATE_SHAPE,
-  emptyState,
-  type AnswerValue,
-  type ConversationState,
-  type EngineAction,
-  type EngineSettings,
-  type FlowRun,
-  type InboundEvent,
-  type FlowScope,
-  type Language,
-  type OutboundMessage,
-  type PendingTimer,
-  type PersonFacts,
-  type PromptInput,
-  type RecordEffect,
-  type RichText,
-  type TimerRequest,
-  type Transition,
-} from './types.js';
+import { STATE_SHAPE, emptyState, type AnswerValue, type ConversationState, type EngineAction, type EngineSettings, type FlowRun, type Language, type PendingTimer, type PersonFacts, type RecordEffect, type Transition } from './types.js';
+import { SKIP_VALUE, type InboundEvent, type FlowScope, type OutboundMessage, type PromptInput, type RichText, type TimerRequest } from '../core/messages.js';
 
 /**
  * The conversation engine: (stored state, one inbound event) → (new state, messages, timers, records).

@@ -1,181 +1,12 @@
-import { z } from 'zod';
-import { textParsers } from './parsers.js';
+import type { z } from 'zod';
 import { compileTemplate, templateRefs, type Template } from './rich-text.js';
-import { ENGINE_FACTS, FACTS, LANGUAGES, type Language } from './types.js';
+import { CONTEXT_VARS, flowSchema, type Condition, type FlowDefinition, type option, type stepSchema, type Target } from './flow-schema.js';
+import type { Language } from './types.js';
 
-/*
- * A flow is data: a list of steps, each with what it says, what kind of answer it takes and what follows.
- * Flows are written as plain objects (`satisfies FlowDefinition`) and checked by `compileFlows` when loaded,
- * so a typo in a step id or an endless loop is a start-up error, not a stuck conversation.
- */
+/* Compiling flows: the definitions (flow-schema.ts) checked as a whole and turned into what the engine runs. */
 
-const id = z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, 'ids are lower-case words joined by -');
-
-const condition = z
-  .object({
-    /** The question whose answer is tested. */
-    answer: id.optional(),
-    /** Or something the runtime knows about the person (see PersonFacts): true when it holds. */
-    fact: z.enum([...FACTS, ...ENGINE_FACTS]).optional(),
-    atLeast: z.union([z.number(), z.literal('highCraving')]).optional(),
-    atMost: z.number().optional(),
-    is: z.array(id).min(1).optional(),
-    /** true: the step was answered (not skipped); false: skipped or never asked. */
-    answered: z.boolean().optional(),
-    /** Holds when the rest does not. */
-    not: z.literal(true).optional(),
-  })
-  .strict()
-  .refine((c) => (c.answer === undefined) !== (c.fact === undefined), 'a condition tests either an answer or a fact');
-
-/** Values the runtime supplies to flows as `{@name}` (the person's region decides them). */
-export const CONTEXT_VARS = [
-  'emergency',
-  'crisisLines',
-  'reasons',
-  'coping',
-  'people',
-  'supporter1',
-  'supporter2',
-  'supporter3',
-  'supporter4',
-  'supporter5',
-  'how1',
-  'how2',
-  'how3',
-  'how4',
-  'how5',
-  'supporterList',
-  'lastFeeling',
-  'lastNeed',
-  'nextCheckIn',
-  'checkIns',
-  'streak',
-  'daysSince',
-  'countFrom',
-  /** Supplied by the engine: the flow this run interrupted ("check-in") and the command that starts it again. */
-  'pausedTitle',
-  'pausedCommand',
-] as const;
-
-const target = z.union([
-  /**
-   * `end-all`: end this flow and drop every flow it interrupted (the person chose to set it aside). `end-held`: end
-   * this flow, and the flow it interrupted takes what the person had typed for it as its answer (see FlowRun.held).
-   */
-  z.union([id, z.literal('end'), z.literal('end-all'), z.literal('end-held')]),
-  z
-    .object({
-      /** Start another flow. With `resume`, continue this one at that step when the other ends. */
-      flow: id,
-      /** Answers the started flow's first question, as `/breathe paced` does. */
-      args: z.string().optional(),
-      resume: id.optional(),
-    })
-    .strict(),
-]);
-
-const next = z.union([target, z.array(z.object({ if: condition.optional(), to: target }).strict()).min(1)]);
-
-const say = z.union([z.string().min(1), z.array(z.object({ text: z.string().min(1), if: condition.optional() }).strict()).min(1)]);
-
-const base = {
-  id,
-  say,
-  /** What comes after; by default the next step in the list, or the end after the last. */
-  next: next.optional(),
-  /** Skip this step unless the condition holds. */
-  if: condition.optional(),
-  /** Messages in one slot replace each other where the platform can edit messages. */
-  slot: id.optional(),
-  /** Arm a gentle follow-up that starts this flow after the configured delay, or after `hours`. */
-  followUp: z.union([id, z.object({ flow: id, hours: z.number().positive().max(24 * 14) }).strict()]).optional(),
-  /**
-   * Something only the runtime can do, carried out once this step's state is stored (see EngineAction); or
-   * `decline`: the person said not now to consent, so plain messages get a short reply instead of the whole ask.
-   */
-  action: z.enum(['consent', 'decline', 'export', 'forget', 'community-overview', 'community-audit', 'history', 'plan-show', 'trends', 'link-code', 'link-redeem', 'unlink', 'supporter-invite', 'support-accept', 'reach-out-send', 'milestone-share']).optional(),
-  /** Answers the action takes, by name (the supporter chosen, the code typed). */
-  actionArgs: z.record(z.string(), id).optional(),
-  /** An answer the action takes (the code typed for `link-redeem`). */
-  actionArg: id.optional(),
-  /** Emit a lasting record when this step is reached: record field → answer id. */
-  record: z.object({ type: id, values: z.record(z.string(), id) }).strict().optional(),
-};
-
-const option = z
-  .object({
-    id,
-    label: z.string().min(1).max(60),
-    /** How the option reads inside a sentence ("to be heard"); the label in lower case by default. */
-    mirror: z.string().min(1).optional(),
-    /** Where choosing this option leads, overriding the step's `next`. */
-    next: target.optional(),
-    /** Offer this option only when the condition holds (a supporter the person has named). */
-    if: condition.optional(),
-  })
-  .strict();
-
-export const stepSchema = z.discriminatedUnion('kind', [
-  z.object({ ...base, kind: z.literal('say'), /** Seconds to wait before going on (scaled by TIMING_SCALE). */ wait: z.number().positive().max(3600).optional() }).strict(),
-  z.object({ ...base, kind: z.literal('scale'), min: z.number().int(), max: z.number().int(), minLabel: z.string().min(1), maxLabel: z.string().min(1) }).strict(),
-  z.object({ ...base, kind: z.literal('choice'), options: z.array(option).min(1).max(25), skippable: z.boolean().optional() }).strict(),
-  z
-    .object({
-      ...base,
-      kind: z.literal('number'),
-      min: z.number(),
-      max: z.number(),
-      unit: z.string().min(1),
-      skippable: z.boolean().optional(),
-      /** The label of the skip button, "Skip" by default. */
-      skipLabel: z.string().min(1).max(30).optional(),
-    })
-    .strict(),
-  z
-    .object({
-      ...base,
-      kind: z.literal('text'),
-      maxLength: z.number().int().positive().max(4000),
-      skippable: z.boolean().optional(),
-      skipLabel: z.string().min(1).max(30).optional(),
-      /** false: the answer is read and let go, never stored (e.g. what you can see around you). */
-      keep: z.boolean().optional(),
-      /** Reads the answer as a time, weekdays, a time zone, a date or quiet hours, and stores its canonical form. */
-      parse: z.enum(Object.keys(textParsers) as [keyof typeof textParsers, ...(keyof typeof textParsers)[]]).optional(),
-    })
-    .strict(),
-]);
-
-export const flowSchema = z
-  .object({
-    id,
-    /** The command that starts it, e.g. `checkin` for /checkin. */
-    command: id.optional(),
-    title: z.string().min(1),
-    /** One line for /help. */
-    summary: z.string().min(1),
-    /** Asks about feelings, cravings or notes: in a group it runs only in private. */
-    private: z.boolean(),
-    /** Stores something about the person, so it waits for their consent. Exercises and crisis help do not. */
-    needsConsent: z.boolean(),
-    /** Only for a community's moderators, as verified by the platform adapter (see FlowScope). */
-    moderators: z.boolean().optional(),
-    /**
-     * The language the flow speaks. A flow with a language says its own words when it hands back to the flow it
-     * interrupted, and `{@name}` reads the value for its language first (`emergency:es`) where there is one.
-     */
-    language: z.enum(LANGUAGES).optional(),
-    /** This flow is another language's version of that one: started in its place for people who speak it. */
-    translates: id.optional(),
-    steps: z.array(stepSchema).min(1),
-  })
-  .strict();
-
-export type Condition = z.input<typeof condition>;
-export type Target = z.input<typeof target>;
-export type StepDefinition = z.input<typeof stepSchema>;
-export type FlowDefinition = z.input<typeof flowSchema>;
+export { CONTEXT_VARS, flowSchema, stepSchema } from './flow-schema.js';
+export type { Condition, FlowDefinition, StepDefinition, Target } from './flow-schema.js';
 
 type StepData = z.output<typeof stepSchema>;
 type OptionData = z.output<typeof option>;
@@ -186,6 +17,8 @@ type CompiledStepOf<S> = S extends { kind: 'choice' }
   : Omit<S, 'say'>;
 export type CompiledStep = (StepData extends infer S ? (S extends unknown ? CompiledStepOf<S> : never) : never) & {
   readonly index: number;
+  /** A text step's format (`parse`), looked up once at load. */
+  readonly parser?: TextParser;
   readonly sayParts: readonly { readonly template: Template; readonly if?: Condition }[];
 };
 
@@ -220,8 +53,21 @@ export class FlowDefinitionError extends Error {
   }
 }
 
+/** Reads a typed answer in one format: its canonical form, or how to write it. */
+export type TextParser = (text: string) => { readonly ok: true; readonly value: string } | { readonly ok: false; readonly reason: string };
+
+/**
+ * What flows may name besides their own steps, handed in by whoever compiles them, so the engine imports no domain
+ * module: the formats a text step can read (`parse: 'time'`) and the record types the store can write.
+ */
+export interface FlowVocabulary {
+  readonly parsers?: Readonly<Record<string, TextParser>>;
+  /** When given, a step emitting a record of another type fails at load. */
+  readonly records?: readonly string[];
+}
+
 /** Validates and compiles flows. Throws one FlowDefinitionError naming every problem of the first bad flow. */
-export function compileFlows(definitions: readonly FlowDefinition[]): FlowRegistry {
+export function compileFlows(definitions: readonly FlowDefinition[], vocabulary: FlowVocabulary = {}): FlowRegistry {
   const flows = new Map<string, CompiledFlow>();
   const byCommand = new Map<string, CompiledFlow>();
   const parsed = definitions.map((d) => {
@@ -237,7 +83,7 @@ export function compileFlows(definitions: readonly FlowDefinition[]): FlowRegist
   });
   const flowIds = new Set(parsed.map((f) => f.id));
   for (const flow of parsed) {
-    const problems = checkFlow(flow, flowIds);
+    const problems = checkFlow(flow, flowIds, vocabulary);
     if (problems.length) throw new FlowDefinitionError(flow.id, problems);
     if (flows.has(flow.id)) throw new FlowDefinitionError(flow.id, ['another flow has the same id']);
     const steps = flow.steps.map((s, index): CompiledStep => {
@@ -250,7 +96,8 @@ export function compileFlows(definitions: readonly FlowDefinition[]): FlowRegist
         const options = rest.options.map((o) => ({ ...o, mirrorText: o.mirror ?? o.label.toLowerCase() }));
         return { ...rest, options, index, sayParts };
       }
-      return { ...rest, index, sayParts };
+      const parser = rest.kind === 'text' && rest.parse !== undefined ? vocabulary.parsers?.[rest.parse] : undefined;
+      return { ...rest, index, sayParts, ...(parser ? { parser } : {}) };
     });
     const compiled: CompiledFlow = {
       id: flow.id,
@@ -299,7 +146,7 @@ export function mergeRegistries(base: FlowRegistry, extra: FlowRegistry): FlowRe
 
 type FlowData = z.output<typeof flowSchema>;
 
-function checkFlow(flow: FlowData, flowIds: ReadonlySet<string>): string[] {
+function checkFlow(flow: FlowData, flowIds: ReadonlySet<string>, vocabulary: FlowVocabulary): string[] {
   const problems: string[] = [];
   const stepIds = new Set<string>();
   const answerSteps = new Set<string>();
@@ -333,6 +180,8 @@ function checkFlow(flow: FlowData, flowIds: ReadonlySet<string>): string[] {
     }
     const followUp = typeof step.followUp === 'string' ? step.followUp : step.followUp?.flow;
     if (followUp !== undefined && !flowIds.has(followUp)) problems.push(`${where}: no follow-up flow "${followUp}"`);
+    if (step.kind === 'text' && step.parse !== undefined && !Object.hasOwn(vocabulary.parsers ?? {}, step.parse)) problems.push(`${where}: no text format "${step.parse}"`);
+    if (step.record && vocabulary.records && !vocabulary.records.includes(step.record.type)) problems.push(`${where}: no record type "${step.record.type}"`);
     if (step.record) for (const a of Object.values(step.record.values)) if (!answerSteps.has(a)) problems.push(`${where}: record reads unknown answer "${a}"`);
     if (step.actionArg !== undefined && !answerSteps.has(step.actionArg)) problems.push(`${where}: action reads unknown answer "${step.actionArg}"`);
     for (const a of Object.values(step.actionArgs ?? {})) if (!answerSteps.has(a)) problems.push(`${where}: action reads unknown answer "${a}"`);

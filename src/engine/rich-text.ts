@@ -1,4 +1,4 @@
-import type { RichText, Span } from './types.js';
+import type { RichText, Span } from '../core/messages.js';
 
 /**
  * A template as written in a flow: `*bold*`, `_italic_`, `{answer}` placeholders and `{@name}` for a value the

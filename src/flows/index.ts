@@ -1,4 +1,3 @@
-import { compileFlows, type FlowRegistry } from '../engine/flow.js';
 import { breathe } from './breathe.js';
 import { checkin } from './checkin.js';
 import { consent } from './consent.js';
@@ -53,11 +52,3 @@ export const builtInFlows = [
   eventCheckin,
   consent,
 ];
-
-let registry: FlowRegistry | undefined;
-
-/** The compiled built-in flows (validated once, on first use). */
-export function builtInRegistry(): FlowRegistry {
-  registry ??= compileFlows(builtInFlows);
-  return registry;
-}

@@ -1,6 +1,7 @@
-import { RateLimitedError } from '../delivery/delivery-errors.js';
-import { RecipientUnreachableError, type MessageSink } from '../runtime/ports.js';
-import type { SinkMemory } from '../runtime/sink-memory.js';
+import { RateLimitedError } from '../core/errors.js';
+import { RecipientUnreachableError } from '../core/errors.js';
+import type { MessageSink } from '../core/ports.js';
+import type { SinkMemory } from '../core/ports.js';
 import type { TetherMetrics } from './metrics.js';
 
 /**

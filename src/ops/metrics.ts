@@ -1,5 +1,5 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import type { RuntimeObserver } from '../runtime/ports.js';
+import type { RuntimeObserver } from '../core/ports.js';
 
 /** What the queue gauge reads from each BullMQ queue (a `Queue` fits). */
 export interface CountedQueue {

@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { NoteCipher } from '../crypto/note-cipher.js';
-import type { SinkMemory } from '../runtime/sink-memory.js';
+import type { SinkMemory } from '../core/ports.js';
 
 /**
  * Sink memory in Redis, shared by every gateway and worker (see runtime/sink-memory.ts). Values are encrypted like

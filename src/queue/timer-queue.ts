@@ -1,7 +1,7 @@
 import { Queue, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
-import type { TimerRequest } from '../engine/types.js';
-import type { TimerScheduler } from '../runtime/ports.js';
+import type { TimerRequest } from '../core/messages.js';
+import type { TimerScheduler } from '../core/ports.js';
 
 export const TIMER_QUEUE = 'timers';
 

@@ -2,9 +2,10 @@ import { invitationPost, summaryPost } from '../community/group-posts.js';
 import type { OccasionJob, OccasionQueue } from '../queue/occasion-queue.js';
 import type { CommunityStore } from '../store/community-store.js';
 import type { ScheduleStore } from '../store/schedule-store.js';
-import type { OutboundMessage } from '../engine/types.js';
+import type { OutboundMessage } from '../core/messages.js';
 import type { Logger } from './logger.js';
-import type { ConversationRuntime, Outbox } from './runtime.js';
+import type { ConversationRuntime } from './runtime.js';
+import type { Outbox } from '../core/ports.js';
 
 export interface OccasionSettings {
   /** How often to look for what is due. */

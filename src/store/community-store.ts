@@ -1,22 +1,15 @@
 import type { Database } from '../db/client.js';
-import type { FlowScope } from '../engine/types.js';
+import type { FlowScope } from '../core/messages.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { readQuestions, type Question, type SettingField } from '../community/settings.js';
 import { minuteOf, textToDays } from '../schedule/parse.js';
 import { nextOccurrence, occasionName, type WeeklyRecurrence } from '../schedule/recurrence.js';
 import { formatMinute } from '../schedule/zoned-time.js';
-import type { Db } from './schedule-store.js';
+import type { Db } from './db.js';
+import { communityKey, splitCommunityKey } from '../core/address.js';
+import { claimOccasions } from './occasion-claim.js';
 
 /** How a community is named in a flow scope: `telegram:-1001234`, `discord:81234…`. */
-export function communityKey(platform: string, externalId: string): string {
-  return `${platform}:${externalId}`;
-}
-
-export function splitCommunityKey(key: string): { platform: string; externalId: string } {
-  const i = key.indexOf(':');
-  return { platform: key.slice(0, i), externalId: key.slice(i + 1) };
-}
-
 export type CommunityRow = Prisma.CommunityGetPayload<object>;
 
 /** What adapters and the runtime need to know of a community's settings. */
@@ -165,20 +158,13 @@ export class CommunityStore {
 
   /** Claims group check-ins and summaries due before `horizon` (see ScheduleStore.claimDue). */
   async claimDue(horizon: number, now: number, staleBefore: number): Promise<DueGroupOccasion[]> {
-    const posts = await this.db.$queryRaw<Array<{ id: string; nextRunAt: Date; timeZone: string }>>`
-      WITH due AS (
-        SELECT "id" FROM "Community"
-         WHERE "nextRunAt" <= ${new Date(horizon)} AND ("queuedAt" IS NULL OR "queuedAt" < ${new Date(staleBefore)})
-         FOR UPDATE SKIP LOCKED)
-      UPDATE "Community" c SET "queuedAt" = ${new Date(now)} FROM due WHERE c."id" = due."id"
-      RETURNING c."id", c."nextRunAt", c."timeZone"`;
-    const summaries = await this.db.$queryRaw<Array<{ id: string; summaryAt: Date; summaryOccasion: string }>>`
-      WITH due AS (
-        SELECT "id" FROM "Community"
-         WHERE "summaryAt" <= ${new Date(horizon)} AND ("summaryQueuedAt" IS NULL OR "summaryQueuedAt" < ${new Date(staleBefore)})
-         FOR UPDATE SKIP LOCKED)
-      UPDATE "Community" c SET "summaryQueuedAt" = ${new Date(now)} FROM due WHERE c."id" = due."id"
-      RETURNING c."id", c."summaryAt", c."summaryOccasion"`;
+    const window = { horizon, now, staleBefore };
+    const posts = await claimOccasions<{ id: string; nextRunAt: Date; timeZone: string }>(this.db, {
+      table: 'Community', dueAt: 'nextRunAt', claimedAt: 'queuedAt', returning: ['id', 'nextRunAt', 'timeZone'],
+    }, window);
+    const summaries = await claimOccasions<{ id: string; summaryAt: Date; summaryOccasion: string }>(this.db, {
+      table: 'Community', dueAt: 'summaryAt', claimedAt: 'summaryQueuedAt', returning: ['id', 'summaryAt', 'summaryOccasion'],
+    }, window);
     return [
       ...posts.map((p) => ({ kind: 'group-checkin' as const, communityId: p.id, occasion: occasionName(p, p.nextRunAt.getTime()), dueAt: p.nextRunAt.getTime() })),
       ...summaries.map((s) => ({ kind: 'group-summary' as const, communityId: s.id, occasion: s.summaryOccasion, dueAt: s.summaryAt.getTime() })),

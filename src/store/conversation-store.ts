@@ -1,11 +1,5 @@
+import type { ConversationKey } from '../core/address.js';
 import type { ConversationState, PendingTimer, PersonFacts, RecordEffect } from '../engine/types.js';
-
-/** Who is talking, where: a person's identity on a platform and the chat they talk in. */
-export interface ConversationKey {
-  readonly platform: string;
-  readonly chatId: string;
-  readonly userId: string;
-}
 
 export interface StoredConversation {
   readonly id: string;

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { PendingTimer, RecordEffect } from '../engine/types.js';
 import { emptyState } from '../engine/types.js';
-import type { CommitOutcome, CommitRequest, ConversationKey, ConversationStore, PersonExport, StoredConversation } from './conversation-store.js';
+import type { CommitOutcome, CommitRequest, ConversationStore, PersonExport, StoredConversation } from './conversation-store.js';
+import type { ConversationKey } from '../core/address.js';
 
 /**
  * Conversations in memory, with the same semantics as the Postgres store (optimistic versions, duplicate

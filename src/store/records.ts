@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { FlowScope, RecordEffect } from '../engine/types.js';
+import type { RecordEffect } from '../engine/types.js';
+import type { FlowScope } from '../core/messages.js';
 import { SETTING_FIELDS, type SettingField } from '../community/settings.js';
 import { readScheduleRecord } from '../schedule/schedule-record.js';
 import type { WeeklyRecurrence } from '../schedule/recurrence.js';
@@ -50,6 +51,9 @@ export type ParsedRecord =
   | { readonly type: 'supporter-remove'; readonly position: number }
   | { readonly type: 'slip'; readonly happened: string | null; readonly before: string | null; readonly need: string | null; readonly repair: string | null; readonly helper: string | null }
   | { readonly type: 'community-setting'; readonly field: SettingField; readonly value: string; readonly scope: FlowScope };
+
+/** Every record type the store can write: flows naming another fail at load (see compileFlows). */
+export const RECORD_TYPES = ['checkin', 'group-checkin', 'schedule', 'pause', 'resume', 'plan-piece', 'event', 'count-from', 'crisis-region', 'supporter-add', 'supporter-remove', 'slip', 'community-setting'] as const satisfies readonly ParsedRecord['type'][];
 
 export function parseRecord(record: RecordEffect): ParsedRecord {
   switch (record.type) {

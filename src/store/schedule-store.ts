@@ -1,11 +1,10 @@
 import type { Database } from '../db/client.js';
 import type { PersonFacts } from '../engine/types.js';
-import type { Prisma } from '../generated/prisma/client.js';
 import { nextOccurrence, occasionName, reminderTime, type WeeklyRecurrence } from '../schedule/recurrence.js';
 import { readPauseRecord } from '../schedule/schedule-record.js';
+import type { Db } from './db.js';
+import { claimOccasions } from './occasion-claim.js';
 
-/** A transaction's client, or the database itself. */
-export type Db = Database | Prisma.TransactionClient;
 
 type ScheduleRow = {
   id: string;
@@ -98,20 +97,13 @@ export class ScheduleStore {
    * statement each, so two processes never claim the same row.
    */
   async claimDue(horizon: number, now: number, staleBefore: number, limit = 50_000): Promise<DueOccasion[]> {
-    const checkins = await this.db.$queryRaw<Array<{ id: string; conversationId: string; flowId: string; nextRunAt: Date; timeZone: string }>>`
-      WITH due AS (
-        SELECT "id" FROM "Schedule"
-         WHERE "nextRunAt" <= ${new Date(horizon)} AND ("queuedAt" IS NULL OR "queuedAt" < ${new Date(staleBefore)})
-         ORDER BY "nextRunAt" LIMIT ${limit} FOR UPDATE SKIP LOCKED)
-      UPDATE "Schedule" s SET "queuedAt" = ${new Date(now)} FROM due WHERE s."id" = due."id"
-      RETURNING s."id", s."conversationId", s."flowId", s."nextRunAt", s."timeZone"`;
-    const reminders = await this.db.$queryRaw<Array<{ id: string; conversationId: string; flowId: string; reminderAt: Date; reminderOccasion: string }>>`
-      WITH due AS (
-        SELECT "id" FROM "Schedule"
-         WHERE "reminderAt" <= ${new Date(horizon)} AND ("reminderQueuedAt" IS NULL OR "reminderQueuedAt" < ${new Date(staleBefore)})
-         ORDER BY "reminderAt" LIMIT ${limit} FOR UPDATE SKIP LOCKED)
-      UPDATE "Schedule" s SET "reminderQueuedAt" = ${new Date(now)} FROM due WHERE s."id" = due."id"
-      RETURNING s."id", s."conversationId", s."flowId", s."reminderAt", s."reminderOccasion"`;
+    const window = { horizon, now, staleBefore, limit };
+    const checkins = await claimOccasions<{ id: string; conversationId: string; flowId: string; nextRunAt: Date; timeZone: string }>(this.db, {
+      table: 'Schedule', dueAt: 'nextRunAt', claimedAt: 'queuedAt', returning: ['id', 'conversationId', 'flowId', 'nextRunAt', 'timeZone'],
+    }, window);
+    const reminders = await claimOccasions<{ id: string; conversationId: string; flowId: string; reminderAt: Date; reminderOccasion: string }>(this.db, {
+      table: 'Schedule', dueAt: 'reminderAt', claimedAt: 'reminderQueuedAt', returning: ['id', 'conversationId', 'flowId', 'reminderAt', 'reminderOccasion'],
+    }, window);
     return [
       ...checkins.map((r) => ({
         kind: 'checkin' as const,
@@ -134,13 +126,9 @@ export class ScheduleStore {
 
   /** Claims event-plan check-ins due before `horizon` (see claimDue). */
   async claimDueEvents(horizon: number, now: number, staleBefore: number, limit = 50_000): Promise<Array<{ kind: 'event'; eventCheckInId: string; conversationId: string; occasion: string; dueAt: number }>> {
-    const rows = await this.db.$queryRaw<Array<{ id: string; conversationId: string; dueAt: Date }>>`
-      WITH due AS (
-        SELECT "id" FROM "EventCheckIn"
-         WHERE "dueAt" <= ${new Date(horizon)} AND "sentAt" IS NULL AND ("queuedAt" IS NULL OR "queuedAt" < ${new Date(staleBefore)})
-         ORDER BY "dueAt" LIMIT ${limit} FOR UPDATE SKIP LOCKED)
-      UPDATE "EventCheckIn" e SET "queuedAt" = ${new Date(now)} FROM due WHERE e."id" = due."id"
-      RETURNING e."id", e."conversationId", e."dueAt"`;
+    const rows = await claimOccasions<{ id: string; conversationId: string; dueAt: Date }>(this.db, {
+      table: 'EventCheckIn', dueAt: 'dueAt', claimedAt: 'queuedAt', also: '"sentAt" IS NULL', returning: ['id', 'conversationId', 'dueAt'],
+    }, { horizon, now, staleBefore, limit });
     return rows.map((r) => ({ kind: 'event', eventCheckInId: r.id, conversationId: r.conversationId, occasion: `event-${r.id.slice(0, 8)}`, dueAt: r.dueAt.getTime() }));
   }
 

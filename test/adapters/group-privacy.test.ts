@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { builtInRegistry } from '../../src/flows/index.js';
+import { builtInRegistry } from '../../src/features/registry.js';
 import { CHANNEL_ID } from '../emulators/discord/emulator.js';
 import { createTestEnvironment, eventually, type TestEnvironment } from '../helpers/environment.js';
 import { startDiscordRig, type DiscordRig } from './discord/discord-harness.js';

@@ -5,7 +5,7 @@ import { PassThrough } from 'node:stream';
 import { pino } from 'pino';
 import { startTether } from '../../src/app.js';
 import { TerminalAdapter } from '../../src/adapters/terminal/terminal-adapter.js';
-import type { MessageSink } from '../../src/runtime/ports.js';
+import type { MessageSink } from '../../src/core/ports.js';
 import { createTestEnvironment } from '../helpers/environment.js';
 import { adapterContract, type ContractDriver } from './contract.js';
 

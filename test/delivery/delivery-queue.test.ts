@@ -2,12 +2,13 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { pino } from 'pino';
-import { RateLimitedError, TransientDeliveryError } from '../../src/delivery/delivery-errors.js';
+import { DeliveryError, RateLimitedError, TransientDeliveryError } from '../../src/core/errors.js';
 import { DeliveryQueue, deliveryQueueName, startDeliveryWorkers, type DeliveryJob, type DeliveryWorkerOptions } from '../../src/delivery/delivery-queue.js';
 import { toPlainText } from '../../src/engine/rich-text.js';
-import type { OutboundMessage } from '../../src/engine/types.js';
+import type { OutboundMessage } from '../../src/core/messages.js';
 import { createRedis } from '../../src/queue/redis.js';
-import { RecipientUnreachableError, type DeliveryTarget, type MessageSink } from '../../src/runtime/ports.js';
+import { RecipientUnreachableError } from '../../src/core/errors.js';
+import type { DeliveryTarget, MessageSink } from '../../src/core/ports.js';
 import { createTestEnvironment, eventually, type TestEnvironment } from '../helpers/environment.js';
 
 /** A platform that records each delivery and each try, and fails tries as told. */
@@ -130,6 +131,21 @@ describe('delivery queue with real Redis and BullMQ', () => {
     expect(sink.tries).toHaveLength(1);
     expect(sink.delivered).toEqual([]);
     expect(await jobsLeft('blocked')).toBe(0);
+  });
+
+  it('fails a delivery at once, without using its attempts, when the error says a retry cannot help', async () => {
+    class RefusedError extends DeliveryError {
+      readonly retryable = false;
+    }
+    const sink = new ScriptedSink('refused', [() => new RefusedError('refused', 'the platform refused this message')]);
+    start([sink]);
+    await queue({ backoffMs: 10 }).enqueue([job('refused', 'checkin:s:3', 'hello')]);
+    await eventually(() => (sink.tries.length >= 1 ? true : undefined), 5_000, 'the one try');
+    await sleep(300);
+    expect(sink.tries).toHaveLength(1);
+    expect(sink.delivered).toEqual([]);
+    expect(unreachable.filter((u) => u.platform === 'refused')).toEqual([]);
+    expect(await jobsLeft('refused')).toBe(0);
   });
 
   it('retries transient failures with backoff and delivers once', async () => {

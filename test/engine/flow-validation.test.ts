@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FlowDefinitionError, compileFlows, type FlowDefinition } from '../../src/engine/flow.js';
 import { builtInFlows } from '../../src/flows/index.js';
+import { flowVocabulary } from '../../src/features/registry.js';
 
 const flow = (steps: FlowDefinition['steps'], extra: Partial<FlowDefinition> = {}): FlowDefinition => ({
   id: 'sample',
@@ -24,7 +25,7 @@ function problemsOf(defs: FlowDefinition[]): readonly string[] {
 
 describe('flows are data, checked when loaded', () => {
   it('compiles every built-in flow, and each command is unique', () => {
-    const registry = compileFlows(builtInFlows);
+    const registry = compileFlows(builtInFlows, flowVocabulary);
     expect([...registry.byCommand.keys()]).toEqual(['checkin', 'breathe', 'ground', 'surf', 'kindness', 'supporters', 'reachout', 'support', 'plan', 'event', 'slip', 'history', 'trends', 'milestones', 'sos', 'schedule', 'pause', 'resume', 'link', 'unlink', 'mydata', 'forget', 'setup']);
     expect(registry.flows.get('checkin')!.steps.map((s) => s.kind)).toContain('number');
   });
@@ -98,5 +99,24 @@ describe('flows are data, checked when loaded', () => {
       ]),
     ]);
     expect(problems).toContain('step "n": the last branch must have no "if" (it is the fallback)');
+  });
+});
+
+describe('the vocabulary flows are compiled with', () => {
+  it('names a text format or a record type nobody handed in', () => {
+    const defs = [flow([{ id: 'when', kind: 'text', maxLength: 20, parse: 'moon-phase', say: 'When?', next: 'done' }, { id: 'done', kind: 'say', say: 'ok', record: { type: 'diary', values: { at: 'when' } } }])];
+    let problems: readonly string[] = [];
+    try {
+      compileFlows(defs, flowVocabulary);
+    } catch (error) {
+      problems = (error as FlowDefinitionError).problems;
+    }
+    expect(problems).toEqual(['step "when": no text format "moon-phase"', 'step "done": no record type "diary"']);
+  });
+
+  it('reads a text step with the parser it was handed', () => {
+    const registry = compileFlows([flow([{ id: 'when', kind: 'text', maxLength: 20, parse: 'shout', say: 'When?' }])], { parsers: { shout: (t) => ({ ok: true, value: t.toUpperCase() }) } });
+    const step = registry.flows.get('sample')!.byId.get('when')!;
+    expect(step.parser?.('soon')).toEqual({ ok: true, value: 'SOON' });
   });
 });

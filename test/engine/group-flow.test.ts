@@ -3,7 +3,7 @@ import { groupCheckinFlow, GROUP_CHECKIN_COMMAND } from '../../src/community/gro
 import { BUILT_IN_QUESTIONS, parseQuestions, readQuestions, type Question } from '../../src/community/settings.js';
 import { compileFlows, mergeRegistries } from '../../src/engine/flow.js';
 import { toPlainText } from '../../src/engine/rich-text.js';
-import { builtInRegistry } from '../../src/flows/index.js';
+import { builtInRegistry } from '../../src/features/registry.js';
 import { EngineDriver } from '../helpers/engine-driver.js';
 
 const scope = { community: 'telegram:-1', occasion: '2027-03-01' };

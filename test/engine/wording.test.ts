@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { copy, helpText } from '../../src/engine/copy.js';
 import type { FlowDefinition } from '../../src/engine/flow.js';
-import type { RichText } from '../../src/engine/types.js';
-import { builtInFlows, builtInRegistry } from '../../src/flows/index.js';
+import type { RichText } from '../../src/core/messages.js';
+import { builtInFlows } from '../../src/flows/index.js';
+import { builtInRegistry } from '../../src/features/registry.js';
 
 /** Words that label people by their use, or shame a return to use. Person-first language only. */
 const stigmatising = [

@@ -2,9 +2,10 @@ import { handleEvent, type EngineContext } from '../../src/engine/engine.js';
 import type { FlowRegistry } from '../../src/engine/flow.js';
 import { toPlainText } from '../../src/engine/rich-text.js';
 import type { TextScreen } from '../../src/engine/text-gate.js';
-import { emptyState, type ConversationState, type InboundEvent, type Language, type PersonFacts, type Transition } from '../../src/engine/types.js';
+import { emptyState, type ConversationState, type Language, type PersonFacts, type Transition } from '../../src/engine/types.js';
+import type { InboundEvent } from '../../src/core/messages.js';
 import { textToEvent } from '../../src/adapters/shared/inbound-text.js';
-import { builtInRegistry } from '../../src/flows/index.js';
+import { builtInRegistry } from '../../src/features/registry.js';
 
 /** Drives the pure engine the way the runtime does, keeping state between events. No platform, no database. */
 export class EngineDriver {

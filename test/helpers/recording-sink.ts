@@ -1,6 +1,6 @@
-import type { OutboundMessage } from '../../src/engine/types.js';
+import type { OutboundMessage } from '../../src/core/messages.js';
 import { toPlainText } from '../../src/engine/rich-text.js';
-import type { DeliveryTarget, MessageSink } from '../../src/runtime/ports.js';
+import type { DeliveryTarget, MessageSink } from '../../src/core/ports.js';
 
 /** A platform that keeps what it was asked to deliver, for tests that look at the runtime without an adapter. */
 export class RecordingSink implements MessageSink {

@@ -2,7 +2,7 @@ import { pino } from 'pino';
 import { Writable } from 'node:stream';
 import { startTether, type Tether, type TetherOptions } from '../../src/app.js';
 import type { Config } from '../../src/config/schema.js';
-import type { ConversationKey } from '../../src/store/conversation-store.js';
+import type { ConversationKey } from '../../src/core/address.js';
 import { RecordingSink } from './recording-sink.js';
 
 /** A running Tether (real Postgres, Redis, BullMQ) with a recording sink and captured logs. */

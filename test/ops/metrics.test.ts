@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RateLimitedError, TransientDeliveryError } from '../../src/delivery/delivery-errors.js';
-import type { OutboundMessage } from '../../src/engine/types.js';
+import { RateLimitedError, TransientDeliveryError } from '../../src/core/errors.js';
+import type { OutboundMessage } from '../../src/core/messages.js';
 import { HttpServer } from '../../src/http/http-server.js';
 import { mountOperations } from '../../src/ops/operations.js';
-import type { DeliveryTarget } from '../../src/runtime/ports.js';
+import type { DeliveryTarget } from '../../src/core/ports.js';
 import { createTestEnvironment, eventually, type TestEnvironment } from '../helpers/environment.js';
 import { RecordingSink } from '../helpers/recording-sink.js';
 import { person, startHarness, type Harness } from '../helpers/tether-harness.js';

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pino } from 'pino';
 import { startTether, type Tether } from '../../src/app.js';
-import type { OutboundMessage } from '../../src/engine/types.js';
-import { RecipientUnreachableError, type DeliveryTarget, type MessageSink } from '../../src/runtime/ports.js';
+import type { OutboundMessage } from '../../src/core/messages.js';
+import { RecipientUnreachableError } from '../../src/core/errors.js';
+import type { DeliveryTarget, MessageSink } from '../../src/core/ports.js';
 import { createTestEnvironment, eventually, type TestEnvironment } from '../helpers/environment.js';
 import { person } from '../helpers/tether-harness.js';
 

@@ -1,7 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
-import type { OutboundMessage } from '../../src/engine/types.js';
-import { RecipientUnreachableError, type DeliveryTarget } from '../../src/runtime/ports.js';
+import type { OutboundMessage } from '../../src/core/messages.js';
+import { RecipientUnreachableError } from '../../src/core/errors.js';
+import type { DeliveryTarget } from '../../src/core/ports.js';
 import { createTestEnvironment, eventually, type TestEnvironment } from '../helpers/environment.js';
 import { RecordingSink } from '../helpers/recording-sink.js';
 import { settled } from '../helpers/settled.js';

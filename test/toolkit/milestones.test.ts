@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { streakOf } from '../../src/store/prisma-store.js';
+import { streakOf } from '../../src/store/person-view.js';
 import { harnessForSuite } from '../helpers/harness-suite.js';
 import { person } from '../helpers/tether-harness.js';
 

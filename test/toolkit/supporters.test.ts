@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PromptInput } from '../../src/engine/types.js';
+import type { PromptInput } from '../../src/core/messages.js';
 import { harnessForSuite } from '../helpers/harness-suite.js';
 import { person } from '../helpers/tether-harness.js';
 

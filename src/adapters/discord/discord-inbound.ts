@@ -19,15 +19,17 @@ import {
   type StringSelectMenuInteraction,
 } from 'discord.js';
 import { copy } from '../../engine/copy.js';
-import type { InboundEvent } from '../../engine/types.js';
+import type { InboundEvent } from '../../core/messages.js';
 import type { Logger } from '../../runtime/logger.js';
-import type { ConversationRuntime, DispatchOptions } from '../../runtime/runtime.js';
-import type { ConversationKey } from '../../store/conversation-store.js';
+import type { ConversationRuntime } from '../../runtime/runtime.js';
+import type { DispatchOptions } from '../../runtime/dispatch.js';
+import type { ConversationKey } from '../../core/address.js';
 import { textToEvent } from '../shared/inbound-text.js';
 import { engineCommandName } from './commands.js';
 import { decodeCustomId, encodeCustomId } from './custom-id.js';
 import { DISCORD, channelChat, dmChat, ephemeralChat, type DiscordSink } from './discord-sink.js';
-import { communityKey } from '../../store/community-store.js';
+import { isModerator } from './moderators.js';
+import { communityKey } from '../../core/address.js';
 import { GROUP_CHECKIN_COMMAND } from '../../community/group-flow.js';
 import { groupMember } from '../../runtime/group-member.js';
 import { richTextToMarkdown } from './render.js';
@@ -115,10 +117,8 @@ export function attachDiscordInbound(client: Client, runtime: ConversationRuntim
     const settings = await runtime.communitySettings(community);
     const roles = interaction.member.roles;
     const roleIds = Array.isArray(roles) ? roles : [...roles.cache.keys()];
-    const moderator =
-      Boolean(interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) ||
-      (settings?.moderatorRoleId !== undefined && settings.moderatorRoleId !== null && roleIds.includes(settings.moderatorRoleId));
-    if (!moderator) {
+    const canManageServer = Boolean(interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild));
+    if (!isModerator({ canManageServer, roleIds }, settings?.moderatorRoleId)) {
       await interaction.editReply({ content: richTextToMarkdown(copy.notModerator), allowedMentions: noMentions });
       return;
     }

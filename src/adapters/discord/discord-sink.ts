@@ -1,7 +1,10 @@
 import { DiscordAPIError, MessageFlags, RESTJSONErrorCodes, Routes, escapeMarkdown, type REST } from 'discord.js';
-import type { OutboundMessage } from '../../engine/types.js';
-import { RecipientUnreachableError, type DeliveryTarget, type EventReply, type MessageSink } from '../../runtime/ports.js';
-import { LocalSinkMemory, type SinkMemory } from '../../runtime/sink-memory.js';
+import type { OutboundMessage } from '../../core/messages.js';
+import { RecipientUnreachableError } from '../../core/errors.js';
+import type { DeliveryTarget, EventReply, MessageSink } from '../../core/ports.js';
+import { LocalSinkMemory } from '../shared/local-sink-memory.js';
+import { MessageSlots } from '../shared/message-slots.js';
+import type { SinkMemory } from '../../core/ports.js';
 import { renderForDiscord, type DiscordMessage } from './render.js';
 
 export const DISCORD = 'discord';
@@ -45,6 +48,7 @@ export const ephemeralChat = (guildId: string, userId: string) => `eph:${guildId
 export class DiscordSink implements MessageSink {
   readonly platform = DISCORD;
   private memory: SinkMemory = new LocalSinkMemory();
+  private readonly slots = new MessageSlots<Location, LiveMessage>(() => this.memory, { slot: 'dc:slot', live: 'dc:live' }, REMEMBER_MS);
 
   constructor(
     private readonly rest: REST,
@@ -102,20 +106,18 @@ export class DiscordSink implements MessageSink {
   async closeComponents(chatId: string, location: { channelId: string; messageId: string } | { token: string }): Promise<void> {
     const route = 'token' in location ? Routes.webhookMessage(this.applicationId, location.token, '@original') : Routes.channelMessage(location.channelId, location.messageId);
     await this.rest.patch(route, { body: { components: [] } }).catch(() => undefined);
-    await this.memory.delete(liveKey(chatId));
+    await this.slots.forgetLive(chatId);
   }
 
   private async send(chatId: string, message: OutboundMessage, reply: EventReply | undefined): Promise<void> {
     const ephemeral = chatId.startsWith('eph:');
     const rendered = renderForDiscord(message, ephemeral ? 'modal' : 'message');
-    const slotKey = message.slot !== undefined ? `dc:slot:${chatId}|${message.slot}` : undefined;
     if (rendered.components.length) await this.closeLive(chatId, '');
-    const slotted = slotKey !== undefined && message.replace ? await this.memory.get<Location>(slotKey) : undefined;
+    const slotted = await this.slots.replaced(chatId, message);
     let location: Location | undefined;
     if (slotted && (await this.edit(slotted, rendered))) location = slotted;
     location ??= await this.post(chatId, rendered, message.file, reply);
-    if (slotKey !== undefined) await this.memory.set(slotKey, location, REMEMBER_MS);
-    if (rendered.components.length) await this.memory.set(liveKey(chatId), { location, content: rendered.content } satisfies LiveMessage, REMEMBER_MS);
+    await this.slots.sent(chatId, message, location, rendered.components.length ? { location, content: rendered.content } : undefined);
   }
 
   private async post(chatId: string, rendered: DiscordMessage, file: OutboundMessage['file'] | undefined, reply: EventReply | undefined): Promise<Location> {
@@ -165,7 +167,7 @@ export class DiscordSink implements MessageSink {
   }
 
   private async closeLive(chatId: string, suffix: string): Promise<void> {
-    const live = await this.memory.take<LiveMessage>(liveKey(chatId));
+    const live = await this.slots.takeLive(chatId);
     if (!live) return;
     await this.rest
       .patch(this.routeOf(live.location), {
@@ -190,7 +192,6 @@ interface LiveMessage {
 
 const contextKey = (chatId: string) => `dc:interaction:${chatId}`;
 const placeholderKey = (interactionToken: string) => `dc:placeholder:${interactionToken}`;
-const liveKey = (chatId: string) => `dc:live:${chatId}`;
 
 function toDeliveryError(error: unknown): unknown {
   if (error instanceof DiscordAPIError && typeof error.code === 'number' && unreachableCodes.has(error.code)) {

@@ -7,7 +7,7 @@ import {
   type APIActionRowComponent,
   type APIComponentInMessageActionRow,
 } from 'discord.js';
-import type { OutboundMessage, PromptInput, RichText } from '../../engine/types.js';
+import type { OutboundMessage, PromptInput, RichText } from '../../core/messages.js';
 import { encodeCustomId } from './custom-id.js';
 
 /** A message as Discord takes it: markdown content (anything typed by a person escaped) and components. */

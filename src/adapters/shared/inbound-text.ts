@@ -1,4 +1,4 @@
-import type { InboundEvent } from '../../engine/types.js';
+import type { InboundEvent } from '../../core/messages.js';
 
 /**
  * Turns a typed line into an event: `/name args` (also `/name@botname args`, as Telegram groups send it) is a

@@ -1,5 +1,5 @@
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'grammy/types';
-import type { OutboundMessage, PromptInput, RichText } from '../../engine/types.js';
+import type { OutboundMessage, PromptInput, RichText } from '../../core/messages.js';
 import { encodeCallback } from './callback-data.js';
 
 /** A message as the Bot API takes it: HTML text (parse_mode HTML) and an optional inline keyboard. */

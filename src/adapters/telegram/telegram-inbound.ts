@@ -1,15 +1,16 @@
 import { Composer, type Context } from 'grammy';
 import { copy } from '../../engine/copy.js';
-import type { InboundEvent } from '../../engine/types.js';
+import type { InboundEvent } from '../../core/messages.js';
 import type { ConversationRuntime } from '../../runtime/runtime.js';
 import type { Logger } from '../../runtime/logger.js';
-import type { ConversationKey } from '../../store/conversation-store.js';
+import type { ConversationKey } from '../../core/address.js';
 import { textToEvent } from '../shared/inbound-text.js';
 import { decodeCallback } from './callback-data.js';
 import { richTextToHtml } from './render.js';
 import { TELEGRAM, type TelegramSink } from './telegram-sink.js';
 import { decodeDeepLink, encodeDeepLink, type DeepLink } from './deep-links.js';
-import { communityKey } from '../../store/community-store.js';
+import { isModerator } from './moderators.js';
+import { communityKey } from '../../core/address.js';
 import { GROUP_CHECKIN_COMMAND } from '../../community/group-flow.js';
 import { groupMember } from '../../runtime/group-member.js';
 
@@ -44,7 +45,7 @@ export function telegramInbound(runtime: ConversationRuntime, sink: TelegramSink
     const status = await memberStatus(ctx, link.chatId, ctx.from!.id);
     const community = communityKey(TELEGRAM, link.chatId);
     if (link.kind === 'setup') {
-      if (status !== 'creator' && status !== 'administrator') {
+      if (!isModerator(status)) {
         await ctx.reply(richTextToHtml(copy.notModerator), { parse_mode: 'HTML' });
         return;
       }
@@ -111,7 +112,7 @@ export function telegramInbound(runtime: ConversationRuntime, sink: TelegramSink
     }
     if (flow?.moderators) {
       const status = await memberStatus(ctx, chatId, ctx.from.id);
-      if (status !== 'creator' && status !== 'administrator') {
+      if (!isModerator(status)) {
         await ctx.reply(richTextToHtml(copy.notModerator), reply);
         return;
       }

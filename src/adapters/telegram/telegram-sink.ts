@@ -1,7 +1,10 @@
 import { GrammyError, InputFile, type Api } from 'grammy';
-import type { OutboundMessage } from '../../engine/types.js';
-import { RecipientUnreachableError, type DeliveryTarget, type MessageSink } from '../../runtime/ports.js';
-import { LocalSinkMemory, type SinkMemory } from '../../runtime/sink-memory.js';
+import type { OutboundMessage } from '../../core/messages.js';
+import { RecipientUnreachableError } from '../../core/errors.js';
+import type { DeliveryTarget, MessageSink } from '../../core/ports.js';
+import { LocalSinkMemory } from '../shared/local-sink-memory.js';
+import { MessageSlots } from '../shared/message-slots.js';
+import type { SinkMemory } from '../../core/ports.js';
 import { escapeHtml, renderForTelegram, type TelegramMessage } from './render.js';
 import { encodeDeepLink, splitChat } from './deep-links.js';
 
@@ -20,6 +23,7 @@ const unreachable = [/bot was blocked by the user/i, /user is deactivated/i, /ch
 export class TelegramSink implements MessageSink {
   readonly platform = TELEGRAM;
   private memory: SinkMemory = new LocalSinkMemory();
+  private readonly slots = new MessageSlots<number, OpenKeyboard>(() => this.memory, { slot: 'tg:slot', live: 'tg:keyboard' }, EDITABLE_MS);
 
   /** The bot's username, once known: group check-in posts link to the private chat with it. */
   username: string | undefined;
@@ -58,7 +62,7 @@ export class TelegramSink implements MessageSink {
   /** Removes the buttons of a message pressed after its question had moved on. */
   async closeStaleKeyboard(chatId: string, messageId: number): Promise<void> {
     await this.api.editMessageReplyMarkup(chatId, messageId, { reply_markup: { inline_keyboard: [] } }).catch(ignoreUnmodified);
-    if ((await this.memory.get<OpenKeyboard>(keyboardKey(chatId)))?.messageId === messageId) await this.memory.delete(keyboardKey(chatId));
+    if ((await this.slots.getLive(chatId))?.messageId === messageId) await this.slots.forgetLive(chatId);
   }
 
   private async send(chatId: string, message: OutboundMessage, delivery: { keyboardClosed: boolean }): Promise<void> {
@@ -73,23 +77,18 @@ export class TelegramSink implements MessageSink {
       else await this.api.sendDocument(chat, file, { caption: rendered.html, parse_mode: 'HTML' });
       return;
     }
-    const slotKey = message.slot !== undefined ? `tg:slot:${chatId}|${message.slot}` : undefined;
-    const slotted = slotKey !== undefined && message.replace ? await this.memory.get<number>(slotKey) : undefined;
+    const slotted = await this.slots.replaced(chatId, message);
     if (rendered.keyboard && !delivery.keyboardClosed) await this.closeKeyboard(chatId, '');
     if (rendered.keyboard) delivery.keyboardClosed = false; // this message's buttons are the live ones now
-    if (slotted !== undefined && (await this.edit(chatId, slotted, rendered))) return this.remember(chatId, slotted, rendered, slotKey);
+    const live = (messageId: number) => (rendered.keyboard ? ({ messageId, html: rendered.html } satisfies OpenKeyboard) : undefined);
+    if (slotted !== undefined && (await this.edit(chatId, slotted, rendered))) return this.slots.sent(chatId, message, slotted, live(slotted));
     const sent = await this.api.sendMessage(chat, rendered.html, {
       ...(topic !== undefined ? { message_thread_id: topic } : {}),
       parse_mode: 'HTML',
       link_preview_options: { is_disabled: true },
       ...(rendered.keyboard ? { reply_markup: rendered.keyboard } : {}),
     });
-    await this.remember(chatId, sent.message_id, rendered, slotKey);
-  }
-
-  private async remember(chatId: string, messageId: number, rendered: TelegramMessage, slotKey: string | undefined): Promise<void> {
-    if (slotKey !== undefined) await this.memory.set(slotKey, messageId, EDITABLE_MS);
-    if (rendered.keyboard) await this.memory.set(keyboardKey(chatId), { messageId, html: rendered.html } satisfies OpenKeyboard, EDITABLE_MS);
+    await this.slots.sent(chatId, message, sent.message_id, live(sent.message_id));
   }
 
   /** Edits a message in place; false when it can no longer be edited (deleted, too old), so a new one is sent. */
@@ -110,7 +109,7 @@ export class TelegramSink implements MessageSink {
 
   /** Closes the chat's live keyboard, appending `suffix` (the answer given) to its text. */
   private async closeKeyboard(chatId: string, suffix: string): Promise<void> {
-    const open = await this.memory.take<OpenKeyboard>(keyboardKey(chatId));
+    const open = await this.slots.takeLive(chatId);
     if (!open) return;
     await this.api
       .editMessageText(splitChat(chatId).chat, open.messageId, open.html + suffix, { parse_mode: 'HTML', reply_markup: { inline_keyboard: [] } })
@@ -123,8 +122,6 @@ interface OpenKeyboard {
   readonly messageId: number;
   readonly html: string;
 }
-
-const keyboardKey = (chatId: string) => `tg:keyboard:${chatId}`;
 
 function ignoreUnmodified(error: unknown): void {
   // The message is gone or already closed: nothing left to tidy.

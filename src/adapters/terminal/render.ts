@@ -1,4 +1,4 @@
-import type { OutboundMessage, PromptInput, RichText } from '../../engine/types.js';
+import type { OutboundMessage, PromptInput, RichText } from '../../core/messages.js';
 
 /** Renders neutral messages for a terminal: ANSI emphasis when it is a TTY, plain lines otherwise. */
 export function renderForTerminal(message: OutboundMessage, color: boolean): string {

@@ -3,10 +3,10 @@ import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { clearLine, createInterface, cursorTo, type Interface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import type { OutboundMessage } from '../../engine/types.js';
+import type { OutboundMessage } from '../../core/messages.js';
 import type { ConversationRuntime } from '../../runtime/runtime.js';
-import type { DeliveryTarget, MessageSink } from '../../runtime/ports.js';
-import type { ConversationKey } from '../../store/conversation-store.js';
+import type { DeliveryTarget, MessageSink } from '../../core/ports.js';
+import type { ConversationKey } from '../../core/address.js';
 import { textToEvent } from '../shared/inbound-text.js';
 import { renderForTerminal } from './render.js';
 

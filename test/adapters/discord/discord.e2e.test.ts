@@ -3,7 +3,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getAnswer } from '../../../src/engine/answer-map.js';
 import type { ConversationState } from '../../../src/engine/types.js';
-import { builtInRegistry } from '../../../src/flows/index.js';
+import { builtInRegistry } from '../../../src/features/registry.js';
 import { APPLICATION_ID, CHANNEL_ID, GUILD_ID, buttonsOf, type EmulatedUser } from '../../emulators/discord/emulator.js';
 import { createTestEnvironment, eventually, type TestEnvironment } from '../../helpers/environment.js';
 import { startDiscordRig, type DiscordRig } from './discord-harness.js';

@@ -1,6 +1,7 @@
 import { settingParsers } from '../community/settings.js';
-import { readCode } from './code-format.js';
-import { parseDate, parseQuietHours, parseTime, parseTimeZone, parseWeekdays, type Parsed } from '../schedule/parse.js';
+import { readCode } from '../engine/code-format.js';
+import type { TextParser } from '../engine/flow.js';
+import { parseDate, parseQuietHours, parseTime, parseTimeZone, parseWeekdays } from '../schedule/parse.js';
 
 /**
  * The formats a flow's text step can read (`parse: 'time'`): the answer is stored in its canonical form, and a
@@ -18,6 +19,5 @@ export const textParsers = {
     const code = readCode(text);
     return code ? { ok: true, value: code } : { ok: false, reason: 'A code has eight letters and numbers, like K7PX-M3QA. Could you check it?' };
   },
-} as const satisfies Record<string, (text: string) => Parsed>;
+} as const satisfies Record<string, TextParser>;
 
-export type TextParserName = keyof typeof textParsers;

@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NoteCipher } from '../../src/crypto/note-cipher.js';
-import { RedisSinkMemory } from '../../src/queue/redis-sink-memory.js';
-import { LocalSinkMemory, type SinkMemory } from '../../src/runtime/sink-memory.js';
-import { createTestEnvironment, type TestEnvironment } from '../helpers/environment.js';
+import { NoteCipher } from '../../../src/crypto/note-cipher.js';
+import { RedisSinkMemory } from '../../../src/queue/redis-sink-memory.js';
+import { LocalSinkMemory } from '../../../src/adapters/shared/local-sink-memory.js';
+import type { SinkMemory } from '../../../src/core/ports.js';
+import { createTestEnvironment, type TestEnvironment } from '../../helpers/environment.js';
 
 let env: TestEnvironment;
 let redis: Redis;

@@ -1,6 +1,6 @@
 import type { CheckInSummary, RecoveryPlan } from '../store/conversation-store.js';
 import { paragraphs, plain } from '../engine/rich-text.js';
-import type { RichText } from '../engine/types.js';
+import type { RichText } from '../core/messages.js';
 
 /*
  * What a person reads of their own data: their last check-ins in short form and their plan. Their own words are

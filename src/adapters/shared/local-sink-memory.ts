@@ -1,18 +1,5 @@
-import { BoundedMap } from '../lib/bounded-map.js';
-
-/**
- * What a platform sink remembers between messages: which message a timed exercise edits, which keyboard is live,
- * an interaction's reply token. Shared (Redis) when gateways and workers run apart, so a step sent by a worker edits
- * the message a gateway sent; in-process otherwise. Values are message ids, reply tokens and the text of the question
- * whose buttons are live (to show the answer under it); the Redis memory encrypts them.
- */
-export interface SinkMemory {
-  get<T>(key: string): Promise<T | undefined>;
-  set(key: string, value: unknown, ttlMs: number): Promise<void>;
-  delete(key: string): Promise<void>;
-  /** Reads and deletes in one step: of several processes taking the same key, exactly one gets its value. */
-  take<T>(key: string): Promise<T | undefined>;
-}
+import { BoundedMap } from '../../lib/bounded-map.js';
+import type { SinkMemory } from '../../core/ports.js';
 
 /** The in-process memory a sink starts with (one process, tests). */
 export class LocalSinkMemory implements SinkMemory {
